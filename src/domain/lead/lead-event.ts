@@ -1,0 +1,18 @@
+/**
+ * Event types. The log is the source of every metric, so types are a closed list; later
+ * capabilities add theirs here.
+ */
+export type LeadEventType = "created" | "merged_duplicate" | "assigned" | "note";
+
+/** Who caused an event: `user:<id>`, `api_key:<id>`, `form:<key>`, `import`, `demo` or `system`. */
+export type Actor = string;
+
+export type NewLeadEvent = {
+  leadId: string | null;
+  type: LeadEventType;
+  actor: Actor;
+  at: number;
+  data: Record<string, unknown>;
+};
+
+export type LeadEvent = Omit<NewLeadEvent, "type"> & { id: number; type: string };

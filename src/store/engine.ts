@@ -1,0 +1,50 @@
+import { type Kysely, PostgresAdapter, type RawBuilder, sql, type Transaction } from "kysely";
+import type { Database } from "./schema.js";
+
+/** Anything queries can run on: the database or an open transaction. */
+export type Executor = Kysely<Database> | Transaction<Database>;
+
+export type EngineName = "sqlite" | "postgres";
+
+/** Which engine an executor talks to; only this file and migrations may ask. */
+export function engineOf(db: Kysely<unknown> | Executor): EngineName {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? "postgres" : "sqlite";
+}
+
+/**
+ * JSON columns: jsonb on PostgreSQL, text on SQLite. Writes pass a JSON string on both (pg
+ * casts it to jsonb). Reads differ: pg returns parsed values, SQLite returns the text. Only
+ * objects and arrays are stored, so a string read back is always the SQLite text form.
+ */
+export function toJsonColumn(value: object): string {
+  return JSON.stringify(value);
+}
+
+/** Reads a JSON column written by `toJsonColumn` on either engine. */
+export function fromJsonColumn<T>(value: unknown): T {
+  return (typeof value === "string" ? JSON.parse(value) : value) as T;
+}
+
+/** Column type for JSON in migrations. */
+export function jsonColumnType(engine: EngineName): "jsonb" | "text" {
+  return engine === "postgres" ? "jsonb" : "text";
+}
+
+/**
+ * Case-insensitive substring match on a column stored lower-cased. SQLite's LIKE has no escape
+ * character unless one is declared, PostgreSQL's defaults to backslash: declaring `ESCAPE '\\'`
+ * makes `%` and `_` in the needle literal on both.
+ */
+export function containsText(column: string, needle: string): RawBuilder<boolean> {
+  const pattern = `%${needle.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return sql<boolean>`${sql.ref(column)} like ${pattern} escape '\\'`;
+}
+
+/**
+ * Row locks for read-modify-write. PostgreSQL needs `FOR UPDATE` so concurrent transactions
+ * queue on the row; SQLite has a single writer (the whole transaction is the lock) and has no
+ * such syntax.
+ */
+export function supportsRowLocks(db: Executor): boolean {
+  return engineOf(db) === "postgres";
+}

@@ -1,0 +1,19 @@
+import { type Kysely, type Migration, type MigrationResultSet, Migrator } from "kysely";
+import * as createFoundation from "./migrations/0001-create-foundation.js";
+import type { Database } from "./schema.js";
+
+/** Every migration in order. Append only: never edit or reorder a shipped one. */
+const MIGRATIONS: Record<string, Migration> = {
+  "0001-create-foundation": createFoundation,
+};
+
+/**
+ * Brings the database to the latest schema. Kysely's migrator holds a lock while it runs
+ * (an advisory lock on PostgreSQL), so concurrent starts are safe.
+ */
+export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
+  const result: MigrationResultSet = await migrator.migrateToLatest();
+  if (result.error) throw result.error;
+  return (result.results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+}

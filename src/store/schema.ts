@@ -1,0 +1,173 @@
+import type { Generated, Insertable, Selectable, Updateable } from "kysely";
+
+/**
+ * Row shapes as stored. Timestamps are epoch milliseconds. JSON columns are text on SQLite and
+ * jsonb on PostgreSQL; read and write them through `engine.ts` (`toJsonColumn`, `fromJsonColumn`).
+ */
+export type Database = {
+  users: UserTable;
+  sessions: SessionTable;
+  api_keys: ApiKeyTable;
+  setup_tokens: SetupTokenTable;
+  settings: SettingTable;
+  leads: LeadTable;
+  lead_match_keys: LeadMatchKeyTable;
+  events: EventTable;
+  idempotency_keys: IdempotencyKeyTable;
+  forms: FormTable;
+  timers: TimerTable;
+  outbox: OutboxTable;
+};
+
+export type UserTable = {
+  id: string;
+  email: string;
+  name: string;
+  role: "admin" | "manager" | "rep";
+  password_hash: string | null;
+  timezone: string;
+  is_active: number;
+  created_at: number;
+};
+
+export type SessionTable = {
+  /** sha256 of the session token; the token itself lives only in the cookie. */
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: number;
+  expires_at: number;
+};
+
+export type ApiKeyTable = {
+  id: string;
+  name: string;
+  /** First characters of the key, shown in lists so people can tell keys apart. */
+  prefix: string;
+  /** sha256 of the whole key. */
+  key_hash: string;
+  /** JSON array of scopes. */
+  scopes: unknown;
+  created_by: string | null;
+  created_at: number;
+  revoked_at: number | null;
+  last_used_at: number | null;
+};
+
+export type SetupTokenTable = {
+  token_hash: string;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+};
+
+export type SettingTable = {
+  key: string;
+  /** JSON value. */
+  value: unknown;
+  updated_at: number;
+};
+
+export type LeadTable = {
+  id: string;
+  email: string | null;
+  phone: string | null;
+  first_name: string | null;
+  last_name: string | null;
+  company: string | null;
+  title: string | null;
+  country: string | null;
+  source: string | null;
+  campaign: string | null;
+  channel: string | null;
+  utm_source: string | null;
+  utm_medium: string | null;
+  utm_campaign: string | null;
+  utm_term: string | null;
+  utm_content: string | null;
+  message: string | null;
+  /** JSON object of fields the lead schema does not know. */
+  custom: unknown;
+  owner_id: string | null;
+  stage: string;
+  is_opted_out: number;
+  /** Lower-cased name, email and company, for free-text search. */
+  search_text: string;
+  created_at: number;
+  updated_at: number;
+};
+
+/** One row per identity a lead is known by (`email:…`, `phone:…`); the unique key makes de-duplication race-free. */
+export type LeadMatchKeyTable = {
+  match_key: string;
+  lead_id: string;
+};
+
+export type EventTable = {
+  id: Generated<number>;
+  lead_id: string | null;
+  type: string;
+  /** `user:<id>`, `api_key:<id>`, `form:<key>`, `import`, or `system`. */
+  actor: string;
+  at: number;
+  /** JSON object. */
+  data: unknown;
+};
+
+export type IdempotencyKeyTable = {
+  /** Caller's key, scoped by who sent it: `<actor>:<key>`. */
+  key: string;
+  /** sha256 of the request body; the same key with another body is a conflict. */
+  request_hash: string;
+  status_code: number;
+  /** JSON response body. */
+  response: unknown;
+  created_at: number;
+};
+
+export type FormTable = {
+  id: string;
+  form_key: string;
+  name: string;
+  source: string | null;
+  campaign: string | null;
+  thank_you_url: string | null;
+  is_active: number;
+  created_at: number;
+};
+
+export type TimerTable = {
+  id: string;
+  /** Unique per pending piece of work, e.g. `sla:lead_123`; rescheduling replaces the row. */
+  key: string;
+  task: string;
+  payload: unknown;
+  run_at: number;
+  attempts: number;
+  locked_by: string | null;
+  locked_until: number | null;
+  last_error: string | null;
+  status: "pending" | "dead";
+  created_at: number;
+};
+
+export type OutboxTable = {
+  id: string;
+  key: string;
+  channel: string;
+  payload: unknown;
+  available_at: number;
+  attempts: number;
+  locked_by: string | null;
+  locked_until: number | null;
+  last_error: string | null;
+  status: "pending" | "delivered" | "dead";
+  created_at: number;
+  delivered_at: number | null;
+};
+
+export type UserRow = Selectable<UserTable>;
+export type LeadRow = Selectable<LeadTable>;
+export type NewLeadRow = Insertable<LeadTable>;
+export type LeadRowUpdate = Updateable<LeadTable>;
+export type EventRow = Selectable<EventTable>;
