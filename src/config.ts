@@ -21,6 +21,8 @@ export type Config = Readonly<{
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   /** SECURE_COOKIES: mark session cookies Secure (set when served over HTTPS). */
   isSecureCookies: boolean;
+  /** TRUST_PROXY: trust X-Forwarded-For (set behind a reverse proxy, so rate limits see the client's IP). */
+  trustProxy: boolean;
   /** DEFAULT_PHONE_REGION: ISO country for phone numbers captured without a country code. */
   defaultPhoneRegion: string;
 }>;
@@ -90,6 +92,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     formRateLimitPerMinute: integer(env, "FORM_RATE_LIMIT_PER_MINUTE", 10, 1, 100_000, problems),
     logLevel: logLevel as Config["logLevel"],
     isSecureCookies: flag(env, "SECURE_COOKIES", problems),
+    trustProxy: flag(env, "TRUST_PROXY", problems),
     defaultPhoneRegion: phoneRegion(env, problems),
   });
   if (problems.length > 0) throw new ConfigError(problems);

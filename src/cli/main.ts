@@ -1,0 +1,22 @@
+#!/usr/bin/env node
+import { Command } from "commander";
+import { DomainError } from "../domain/errors.js";
+import { registerMigrateCommand } from "./commands/migrate.js";
+import { registerServeCommand } from "./commands/serve.js";
+
+const program = new Command()
+  .name("closeloop")
+  .description("Closeloop: capture, route and convert leads.")
+  .showHelpAfterError()
+  .configureOutput({ outputError: (text, write) => write(text) });
+
+registerServeCommand(program);
+registerMigrateCommand(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (!(error instanceof DomainError)) throw error;
+  process.stderr.write(`error: ${error.message}\n`);
+  process.exitCode = 1;
+}

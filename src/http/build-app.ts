@@ -1,0 +1,55 @@
+import fastifyCookie from "@fastify/cookie";
+import fastifyFormbody from "@fastify/formbody";
+import fastifySwagger from "@fastify/swagger";
+import fastifySwaggerUi from "@fastify/swagger-ui";
+import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import ajvFormats from "ajv-formats";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import { DomainError } from "../domain/errors.js";
+import type { AppDeps } from "./app-deps.js";
+import { authPlugin } from "./auth/auth-plugin.js";
+import { handleError, problemOf, sendProblem } from "./problem.js";
+import { leadRoutes } from "./routes/leads/leads.routes.js";
+
+/** Request bodies above this are refused with 413 (a 1,000-lead batch fits comfortably). */
+const BODY_LIMIT_BYTES = 5 * 1024 * 1024;
+
+/** Builds the HTTP app. It never listens: `serve` does, and tests use `app.inject`. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: deps.ctx.log as FastifyBaseLogger,
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: deps.config.trustProxy,
+    ajv: {
+      // Unknown fields are refused rather than silently dropped; query strings coerce to numbers.
+      customOptions: { removeAdditional: false, coerceTypes: "array", useDefaults: true, allErrors: false },
+      plugins: [ajvFormats as never],
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.setErrorHandler(handleError);
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(reply, problemOf(new DomainError("not_found", { message: `No route ${request.method} ${request.url.split("?")[0]}` }), request.id)),
+  );
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: { title: "Closeloop API", version: "1", description: "Capture, route and convert leads. Errors are RFC 9457 problem+json naming the field." },
+      components: {
+        securitySchemes: {
+          apiKey: { type: "http", scheme: "bearer", description: "API key: `Authorization: Bearer cl_…`" },
+          session: { type: "apiKey", in: "cookie", name: "closeloop_session", description: "Browser session; state-changing requests also send `X-CSRF-Token`." },
+        },
+      },
+    },
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
+  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyFormbody);
+  await app.register(authPlugin, deps);
+  await app.register(leadRoutes, deps);
+  return app;
+}

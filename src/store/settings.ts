@@ -1,0 +1,26 @@
+import { type Executor, fromJsonColumn, toJsonColumn } from "./engine.js";
+
+/** Workspace settings and their defaults. */
+export type WorkspaceSettings = {
+  /** Reps see every lead, not just the ones they own. */
+  repsSeeAllLeads: boolean;
+};
+
+export const DEFAULT_SETTINGS: WorkspaceSettings = { repsSeeAllLeads: false };
+
+/** Reads all workspace settings, with defaults for those never set. */
+export async function readSettings(db: Executor): Promise<WorkspaceSettings> {
+  const rows = await db.selectFrom("settings").select(["key", "value"]).execute();
+  const stored = Object.fromEntries(rows.map((row) => [row.key, fromJsonColumn<{ value: unknown }>(row.value).value]));
+  return { ...DEFAULT_SETTINGS, ...stored } as WorkspaceSettings;
+}
+
+/** Writes one workspace setting. */
+export async function writeSetting<K extends keyof WorkspaceSettings>(db: Executor, key: K, value: WorkspaceSettings[K], at: number): Promise<void> {
+  const json = toJsonColumn({ value });
+  await db
+    .insertInto("settings")
+    .values({ key, value: json, updated_at: at })
+    .onConflict((oc) => oc.column("key").doUpdateSet({ value: json, updated_at: at }))
+    .execute();
+}
