@@ -6,5 +6,12 @@ export function registerMigrateCommand(program: Command): void {
   program
     .command("migrate")
     .description("Apply database migrations (npm start also does this).")
-    .action(() => withRuntime(async () => process.stdout.write("Database is up to date.\n"), { log: quietLog() }));
+    .action(() =>
+      withRuntime(
+        async () => {
+          process.stdout.write("Database is up to date.\n");
+        },
+        { log: quietLog() },
+      ),
+    );
 }

@@ -2,7 +2,7 @@
  * Event types. The log is the source of every metric, so types are a closed list; later
  * capabilities add theirs here.
  */
-export type LeadEventType = "created" | "merged_duplicate" | "assigned" | "note";
+export type LeadEventType = "created" | "merged_duplicate" | "assigned" | "note" | "form_created" | "form_changed";
 
 /** Who caused an event: `user:<id>`, `api_key:<id>`, `form:<key>`, `import`, `demo` or `system`. */
 export type Actor = string;

@@ -3,6 +3,8 @@ import { hasPermission, type Permission, type Principal } from "../../domain/acc
 import { DomainError } from "../../domain/errors.js";
 
 declare module "fastify" {
+  // Declaration merging needs an interface: a type alias cannot extend Fastify's request.
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
   interface FastifyRequest {
     /** Who is calling, set by the auth plugin before any route runs; null when anonymous. */
     principal: Principal | null;
