@@ -11,6 +11,7 @@ import { authPlugin } from "./auth/auth-plugin.js";
 import { handleError, problemOf, sendProblem } from "./problem.js";
 import { formRoutes } from "./routes/forms/forms.routes.js";
 import { publicFormRoutes } from "./routes/forms/public-form.routes.js";
+import { healthRoutes } from "./routes/health/health.routes.js";
 import { leadRoutes } from "./routes/leads/leads.routes.js";
 
 /** Request bodies above this are refused with 413 (a 1,000-lead batch fits comfortably). */
@@ -52,6 +53,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody);
   await app.register(authPlugin, deps);
+  await app.register(healthRoutes);
   await app.register(leadRoutes, deps);
   await app.register(formRoutes, deps);
   await app.register(publicFormRoutes, deps);

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { actorOf } from "../../../domain/access/permission.js";
-import { captureLead, captureLeads } from "../../../services/capture-leads.js";
+import { captureLeads } from "../../../services/capture-leads.js";
+import { createCaptureQueue } from "../../../services/capture-queue.js";
 import { getLeadWithTimeline, listVisibleLeads } from "../../../services/read-leads.js";
 import type { LeadListFilter } from "../../../store/leads.js";
 import type { AppDeps } from "../../app-deps.js";
@@ -24,6 +25,8 @@ const SECURITY: Record<string, string[]>[] = [{ session: [] }, { apiKey: [] }];
 
 /** Lead capture and reading: `/api/v1/leads`. */
 export const leadRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { ctx }) => {
+  const captureQueue = createCaptureQueue(ctx);
+
   app.post(
     "/api/v1/leads",
     {
@@ -39,7 +42,8 @@ export const leadRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { ctx 
     },
     async (request, reply) => {
       const principal = principalOf(request, "leads:capture");
-      const result = await captureLead(ctx, { payload: request.body, actor: actorOf(principal), idempotencyKey: request.headers["idempotency-key"] });
+      const result = await captureQueue.capture({ payload: request.body, actor: actorOf(principal), idempotencyKey: request.headers["idempotency-key"] });
+      if (!result.ok) throw result.error;
       return reply.status(result.outcome === "created" ? 201 : 200).send({ id: result.leadId, outcome: result.outcome });
     },
   );
