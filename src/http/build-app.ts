@@ -29,6 +29,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       plugins: [ajvFormats as never],
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  if (deps.onRoute) app.addHook("onRoute", deps.onRoute);
 
   app.setErrorHandler(handleError);
   app.setNotFoundHandler((request, reply) =>

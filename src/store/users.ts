@@ -1,5 +1,5 @@
 import type { User } from "../domain/users/user.js";
-import type { Executor } from "./engine.js";
+import { type Executor, supportsRowLocks } from "./engine.js";
 import type { UserRow } from "./schema.js";
 
 /** Maps a stored row to the domain user (the password hash never leaves the store this way). */
@@ -49,4 +49,28 @@ export async function listUsers(db: Executor): Promise<User[]> {
 export async function countUsers(db: Executor): Promise<number> {
   const row = await db.selectFrom("users").select((eb) => eb.fn.countAll<number>().as("count")).executeTakeFirstOrThrow();
   return Number(row.count);
+}
+
+/** Writes a user's name, role, timezone and active flag. */
+export async function updateUser(db: Executor, user: User): Promise<void> {
+  await db
+    .updateTable("users")
+    .set({ name: user.name, role: user.role, timezone: user.timezone, is_active: user.isActive ? 1 : 0 })
+    .where("id", "=", user.id)
+    .execute();
+}
+
+/** Replaces a user's password hash. */
+export async function setUserPasswordHash(db: Executor, userId: string, passwordHash: string): Promise<void> {
+  await db.updateTable("users").set({ password_hash: passwordHash }).where("id", "=", userId).execute();
+}
+
+/**
+ * Ids of active admins, locked until the transaction ends on PostgreSQL, so two concurrent
+ * demotions cannot both see "another admin remains" and leave the workspace without one.
+ */
+export async function lockActiveAdminIds(db: Executor): Promise<string[]> {
+  const query = db.selectFrom("users").select("id").where("role", "=", "admin").where("is_active", "=", 1);
+  const rows = await (supportsRowLocks(db) ? query.forUpdate() : query).execute();
+  return rows.map((row) => row.id);
 }
