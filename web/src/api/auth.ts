@@ -1,0 +1,37 @@
+import { ApiError, apiRequest, setCsrfToken } from "./client.js";
+
+/** The person logged in, as the auth endpoints describe them. */
+export type SessionUser = { id: string; name: string; email: string; role: "admin" | "manager" | "rep"; timezone: string };
+
+export type Session = { user: SessionUser; csrfToken: string };
+
+function started(session: Session): Session {
+  setCsrfToken(session.csrfToken);
+  return session;
+}
+
+/** The current session, or null when nobody is logged in. */
+export async function fetchSession(): Promise<Session | null> {
+  try {
+    return started(await apiRequest<Session>("/api/v1/auth/session"));
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) return null;
+    throw error;
+  }
+}
+
+/** Logs in with email and password. */
+export async function logIn(credentials: { email: string; password: string }): Promise<Session> {
+  return started(await apiRequest<Session>("/api/v1/auth/login", { method: "POST", body: credentials }));
+}
+
+/** Creates the first admin from the one-time setup link, and logs them in. */
+export async function setUpFirstAdmin(input: { token: string; name: string; email: string; password: string }): Promise<Session> {
+  return started(await apiRequest<Session>("/api/v1/auth/setup", { method: "POST", body: input }));
+}
+
+/** Ends the session. */
+export async function logOut(): Promise<void> {
+  await apiRequest<void>("/api/v1/auth/logout", { method: "POST" });
+  setCsrfToken(null);
+}

@@ -1,0 +1,22 @@
+import { AppLink } from "../components/app-link.js";
+import { LeadDetailPage } from "../pages/lead-detail/lead-detail-page.js";
+import { LeadListPage } from "../pages/lead-list/lead-list-page.js";
+import { useLocation } from "./location.js";
+
+const LEAD_PATH = /^\/leads\/([^/]+)\/?$/;
+
+/** Picks the signed-in screen for the current path. */
+export function AppRoutes() {
+  const location = useLocation();
+  const leadId = LEAD_PATH.exec(location.pathname)?.[1];
+  if (leadId !== undefined) return <LeadDetailPage key={leadId} leadId={decodeURIComponent(leadId)} />;
+  if (["/", "/leads", "/leads/", "/login", "/setup"].includes(location.pathname)) return <LeadListPage />;
+  return (
+    <section className="page">
+      <h1>Page not found</h1>
+      <p>
+        Nothing lives at <code>{location.pathname}</code>. <AppLink href="/leads">Go to the leads</AppLink>.
+      </p>
+    </section>
+  );
+}

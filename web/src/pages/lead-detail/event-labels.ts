@@ -1,0 +1,37 @@
+import type { TeamMember } from "../../api/users.js";
+import { stageLabel } from "../../components/stage-badge.js";
+
+const EVENT_NAMES: Partial<Record<string, string>> = {
+  created: "Lead captured",
+  merged_duplicate: "Duplicate merged in",
+  assigned: "Assigned",
+  note: "Note",
+};
+
+/** "merged_duplicate" → "Duplicate merged in"; types added later read as their words until named here. */
+export function eventName(type: string): string {
+  return EVENT_NAMES[type] ?? stageLabel(type);
+}
+
+/** Who did it, in words: a teammate's name, "API key", "Form contact-us", "CSV import"… */
+export function actorLabel(actor: string, team: TeamMember[]): string {
+  const [kind = "", id = ""] = actor.split(/:(.*)/s);
+  if (kind === "user") return team.find((member) => member.id === id)?.name ?? "A teammate";
+  if (kind === "api_key") return "API key";
+  if (kind === "form") return `Form ${id}`;
+  if (kind === "import") return "CSV import";
+  if (kind === "demo") return "Demo data";
+  if (kind === "system") return "Closeloop";
+  return actor;
+}
+
+/** One line on what the event changed, when its data says more than its name. */
+export function eventSummary(type: string, data: Record<string, unknown>): string | null {
+  if (type === "merged_duplicate") {
+    const matchedBy = Array.isArray(data.matchedBy) ? data.matchedBy.join(" and ") : "email or phone";
+    const changed = Array.isArray(data.changedFields) && data.changedFields.length > 0 ? `filled in ${data.changedFields.join(", ")}` : "nothing new";
+    return `Same ${matchedBy}; ${changed}.`;
+  }
+  if (type === "note" && typeof data.text === "string") return data.text;
+  return null;
+}

@@ -1,0 +1,84 @@
+import { type MouseEvent, useEffect, useRef } from "react";
+import type { LeadWithTimeline } from "../../api/leads.js";
+import { navigate, useLocation } from "../../app/location.js";
+import { useSessionUser } from "../../app/session-context.js";
+import { AppLink } from "../../components/app-link.js";
+import { FormAlert } from "../../components/form-alert.js";
+import { StageBadge } from "../../components/stage-badge.js";
+import { formatDateTime } from "../../format/format-time.js";
+import { useDocumentTitle } from "../../hooks/use-document-title.js";
+import { useShortcuts } from "../../hooks/use-shortcuts.js";
+import { ownerName, useTeam } from "../../hooks/use-team.js";
+import { LeadAttribution, LeadCustomFields, LeadIdentity } from "./lead-profile.js";
+import { LeadTimeline } from "./lead-timeline.js";
+import { useLead } from "./use-lead.js";
+
+/** One lead: who, from where, what they asked, and everything that happened since. */
+export function LeadDetailPage({ leadId }: { leadId: string }) {
+  const state = useLead(leadId);
+  const location = useLocation();
+  useDocumentTitle(state.status === "ready" ? state.data.lead.displayName : "Lead");
+
+  function returnToList() {
+    // Back to the very list we came from (filters, focus); a deep link goes to the plain list.
+    if (location.state?.isFromList) window.history.back();
+    else navigate("/leads");
+  }
+
+  useShortcuts({ Escape: returnToList, Backspace: returnToList });
+
+  function handleBackClick(event: MouseEvent<HTMLAnchorElement>) {
+    event.preventDefault();
+    returnToList();
+  }
+
+  return (
+    <section className="page">
+      <AppLink href="/leads" className="back-link" onClick={handleBackClick}>
+        ← Leads <kbd>Esc</kbd>
+      </AppLink>
+      {state.status === "loading" && <p className="muted">Loading…</p>}
+      {state.status === "failed" && <FormAlert message={state.message} />}
+      {state.status === "ready" && <LeadView data={state.data} />}
+    </section>
+  );
+}
+
+function LeadView({ data: { lead, timeline } }: { data: LeadWithTimeline }) {
+  const user = useSessionUser();
+  const team = useTeam();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  // Screen readers announce the lead's name once it is on screen, as on a full page load.
+  useEffect(() => headingRef.current?.focus(), []);
+
+  return (
+    <article className="lead">
+      <header className="lead-header">
+        <h1 tabIndex={-1} ref={headingRef}>
+          {lead.displayName}
+        </h1>
+        <StageBadge stage={lead.stage} />
+        {lead.isOptedOut && <span className="badge badge-opted-out">Opted out</span>}
+        <p className="muted">
+          Owner: <strong>{ownerName(team, lead.ownerId)}</strong> · Captured {formatDateTime(lead.createdAt, user.timezone)}
+        </p>
+      </header>
+      <div className="lead-columns">
+        <div>
+          <h2>Contact</h2>
+          <LeadIdentity lead={lead} />
+          <h2>Source</h2>
+          <LeadAttribution lead={lead} />
+          <h2>Custom fields</h2>
+          <LeadCustomFields custom={lead.custom} />
+        </div>
+        <div>
+          <h2>Message</h2>
+          {lead.message ? <blockquote className="message">{lead.message}</blockquote> : <p className="muted">No message.</p>}
+          <h2>Timeline</h2>
+          <LeadTimeline events={timeline} team={team} timeZone={user.timezone} />
+        </div>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,23 @@
+import { useEffect, useState } from "react";
+import { ApiError } from "../../api/client.js";
+import { getLead, type LeadWithTimeline } from "../../api/leads.js";
+
+export type LeadState = { status: "loading" } | { status: "ready"; data: LeadWithTimeline } | { status: "failed"; message: string };
+
+/** Loads one lead with its timeline. */
+export function useLead(leadId: string): LeadState {
+  const [state, setState] = useState<LeadState>({ status: "loading" });
+  useEffect(() => {
+    const controller = new AbortController();
+    getLead(leadId, controller.signal).then(
+      (data) => setState({ status: "ready", data }),
+      (error: unknown) => {
+        if (controller.signal.aborted) return;
+        const message = error instanceof ApiError && error.status === 404 ? "This lead does not exist, or it is not yours to see." : "Could not load this lead.";
+        setState({ status: "failed", message });
+      },
+    );
+    return () => controller.abort();
+  }, [leadId]);
+  return state;
+}
