@@ -8,4 +8,6 @@ export type AppDeps = {
   config: Config;
   /** Called for every route as it is registered; the access-matrix test lists the app's routes with it. */
   onRoute?: (route: RouteOptions) => void;
+  /** Built web app to serve; defaults to `<repo>/dist/web` (see `defaultWebDir`). */
+  webDir?: string;
 };

@@ -13,6 +13,7 @@ import { formRoutes } from "./routes/forms/forms.routes.js";
 import { publicFormRoutes } from "./routes/forms/public-form.routes.js";
 import { healthRoutes } from "./routes/health/health.routes.js";
 import { leadRoutes } from "./routes/leads/leads.routes.js";
+import { webApp } from "./web-app.js";
 
 /** Request bodies above this are refused with 413 (a 1,000-lead batch fits comfortably). */
 const BODY_LIMIT_BYTES = 5 * 1024 * 1024;
@@ -58,5 +59,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(leadRoutes, deps);
   await app.register(formRoutes, deps);
   await app.register(publicFormRoutes, deps);
+  // Last, so its `/*` fallback for client-side routes sits behind every API route.
+  await app.register(webApp, { webDir: deps.webDir });
   return app;
 }
