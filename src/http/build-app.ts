@@ -9,10 +9,14 @@ import { DomainError } from "../domain/errors.js";
 import type { AppDeps } from "./app-deps.js";
 import { authPlugin } from "./auth/auth-plugin.js";
 import { handleError, problemOf, sendProblem } from "./problem.js";
+import { apiKeyRoutes } from "./routes/api-keys/api-keys.routes.js";
+import { authRoutes } from "./routes/auth/auth.routes.js";
 import { formRoutes } from "./routes/forms/forms.routes.js";
 import { publicFormRoutes } from "./routes/forms/public-form.routes.js";
 import { healthRoutes } from "./routes/health/health.routes.js";
 import { leadRoutes } from "./routes/leads/leads.routes.js";
+import { settingsRoutes } from "./routes/settings/settings.routes.js";
+import { userRoutes } from "./routes/users/users.routes.js";
 import { webApp } from "./web-app.js";
 
 /** Request bodies above this are refused with 413 (a 1,000-lead batch fits comfortably). */
@@ -59,6 +63,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(leadRoutes, deps);
   await app.register(formRoutes, deps);
   await app.register(publicFormRoutes, deps);
+  await app.register(authRoutes, deps);
+  await app.register(userRoutes, deps);
+  await app.register(apiKeyRoutes, deps);
+  await app.register(settingsRoutes, deps);
   // Last, so its `/*` fallback for client-side routes sits behind every API route.
   await app.register(webApp, { webDir: deps.webDir });
   return app;
