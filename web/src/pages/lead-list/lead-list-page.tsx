@@ -13,6 +13,10 @@ import { moveRowFocus, useRestoreRowFocus } from "./use-row-focus.js";
 
 const EMPTY_FILTERS: LeadListFilters = { owner: "", stage: "", source: "", campaign: "", from: "", to: "", q: "", sort: "created_desc" };
 
+function countLabel(count: number, hasMore: boolean): string {
+  return `${count}${hasMore ? "+" : ""} ${count === 1 && !hasMore ? "lead" : "leads"}`;
+}
+
 /** All leads the user may see, filtered by what the URL says. */
 export function LeadListPage() {
   useDocumentTitle("Leads");
@@ -48,17 +52,14 @@ export function LeadListPage() {
         </p>
       </div>
       <LeadFilters filters={filters} team={team} onChange={handleFiltersChange} searchRef={searchRef} />
-      <p className="muted small" role="status">
-        {pages.status === "loading" ? "Loading…" : `${pages.items.length}${pages.nextCursor ? "+" : ""} leads`}
+      <div className="list-summary muted small">
+        <span role="status">{pages.status === "loading" ? "Loading…" : countLabel(pages.items.length, pages.nextCursor !== null)}</span>
         {hasFilters(filters) && (
-          <>
-            {" · "}
-            <button type="button" className="button-link" onClick={() => handleFiltersChange({ ...EMPTY_FILTERS, sort: filters.sort })}>
-              Clear filters
-            </button>
-          </>
+          <button type="button" className="button-link" onClick={() => handleFiltersChange({ ...EMPTY_FILTERS, sort: filters.sort })}>
+            Clear filters
+          </button>
         )}
-      </p>
+      </div>
       <FormAlert message={pages.error} />
       {pages.items.length > 0 ? (
         <LeadTable
