@@ -1,9 +1,11 @@
+import type { Static } from "typebox";
+import type { SessionResponseType, SessionUserDto } from "../../../src/http/routes/auth/auth.schemas.js";
 import { ApiError, apiRequest, setCsrfToken } from "./client.js";
 
-/** The person logged in, as the auth endpoints describe them. */
-export type SessionUser = { id: string; name: string; email: string; role: "admin" | "manager" | "rep"; timezone: string };
+/** The person logged in, typed from the auth routes' own schema. */
+export type SessionUser = Static<typeof SessionUserDto>;
 
-export type Session = { user: SessionUser; csrfToken: string };
+export type Session = SessionResponseType;
 
 function started(session: Session): Session {
   setCsrfToken(session.csrfToken);

@@ -1,7 +1,9 @@
+import type { Static } from "typebox";
+import type { UserDto } from "../../../src/http/routes/users/users.schemas.js";
 import { apiRequest } from "./client.js";
 
-/** A person on the team, as far as owner names and the owner filter need. */
-export type TeamMember = { id: string; name: string; email: string; role: string };
+/** A person on the team (owner names, the owner filter), typed from the users route's schema. */
+export type TeamMember = Static<typeof UserDto>;
 
 /** Everyone on the team, by name. */
 export async function listTeam(signal?: AbortSignal): Promise<TeamMember[]> {
