@@ -50,6 +50,8 @@ export type TestAppOptions = {
   at?: number;
   /** Record every registered route in `routes` (the access matrix and the fuzz test need them). */
   collectRoutes?: boolean;
+  /** Built web app to serve (default: the repo's dist/web, if built). */
+  webDir?: string;
 };
 
 // argon2 costs ~50 ms a hash: one per test process, shared by every test user.
@@ -99,7 +101,7 @@ export async function createTestApp(engine: EngineName, options: TestAppOptions 
         for (const method of [route.method].flat()) routes.push({ method, url: route.url });
       }
     : undefined;
-  const app = await buildApp({ ctx, config, ...(onRoute ? { onRoute } : {}) });
+  const app = await buildApp({ ctx, config, ...(onRoute ? { onRoute } : {}), ...(options.webDir ? { webDir: options.webDir } : {}) });
   await app.ready();
   const users = await addTestUsers({ ctx, config });
   const as: TestCallers = {

@@ -6,11 +6,14 @@ import { authenticateApiKey, authenticateSession } from "../../services/auth/aut
 import type { AppDeps } from "../app-deps.js";
 import { SESSION_COOKIE, setSessionCookie } from "./session-cookie.js";
 
+// Module augmentation only merges into interfaces, so these two must stay interfaces.
 declare module "fastify" {
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
   interface FastifyRequest {
     /** The browser session the request came with, when a live session cookie authenticated it. */
     browserSession: BrowserSession | null;
   }
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
   interface FastifyContextConfig {
     /**
      * The route never acts on the caller's session (login, setup, public forms), so a cookie

@@ -1,0 +1,160 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
+import { captureLead } from "../src/services/capture-leads.js";
+import { createUser } from "../src/services/users/create-user.js";
+import { openSession } from "../src/services/auth/open-session.js";
+import { SESSION_COOKIE } from "../src/http/auth/session-cookie.js";
+import { findLeadById, updateLead } from "../src/store/leads.js";
+import { ENGINES } from "./support/engines.js";
+import { createTestApp, TEST_PASSWORD, type TestApp, type TestCallers } from "./support/http.js";
+
+/** Who knocks, in the column order of the table below. */
+const CALLERS = ["anonymous", "rep", "manager", "admin", "leadsWriteKey"] as const;
+type Caller = (typeof CALLERS)[number];
+
+/** Rows and ids the requests refer to, made once per app. */
+type Fixture = { repLeadId: string; otherRepLeadId: string; formId: string; formKey: string; spareUserId: string; spareApiKeyId: string };
+
+type MatrixRequest = { url?: string; payload?: object; headers?: Record<string, string> };
+
+type MatrixRow = {
+  /** `METHOD url` exactly as Fastify registered it (`::` is an escaped colon). */
+  route: string;
+  /** Expected status per caller, in CALLERS order: anonymous, rep, manager, admin, leads:write key. */
+  statuses: readonly [number, number, number, number, number];
+  /** The request to send; default: the route's url with no body. Must be valid, so only access decides. */
+  request?: (fixture: Fixture, caller: Caller, t: TestApp) => MatrixRequest | Promise<MatrixRequest>;
+};
+
+let serial = 0;
+const unique = (caller: Caller) => `${caller.toLowerCase()}-${++serial}`;
+
+/**
+ * Every route the app serves × every kind of caller → the status they get. Adding a route means
+ * adding a row here; the first test fails until you do.
+ */
+const MATRIX: MatrixRow[] = [
+  //                                                       anon  rep  mgr admin key
+  { route: "GET /api/openapi.json",                statuses: [200, 200, 200, 200, 200] },
+  { route: "GET /api/health",                      statuses: [200, 200, 200, 200, 200] },
+  { route: "GET /*",                               statuses: [200, 200, 200, 200, 200], request: () => ({ url: "/leads/some-lead" }) },
+  { route: "POST /api/v1/leads",                   statuses: [401, 201, 201, 201, 201], request: (_f, c) => ({ payload: { email: `${unique(c)}@lead.example` } }) },
+  { route: "POST /api/v1/leads::batch",            statuses: [401, 200, 200, 200, 200], request: (_f, c) => ({ url: "/api/v1/leads:batch", payload: { items: [{ email: `${unique(c)}@lead.example` }] } }) },
+  { route: "GET /api/v1/leads",                    statuses: [401, 200, 200, 200, 403] },
+  { route: "GET /api/v1/leads/:id",                statuses: [401, 200, 200, 200, 403], request: (f) => ({ url: `/api/v1/leads/${f.repLeadId}` }) },
+  { route: "GET /api/v1/forms",                    statuses: [401, 403, 200, 200, 403] },
+  { route: "POST /api/v1/forms",                   statuses: [401, 403, 201, 201, 403], request: (_f, c) => ({ payload: { name: `Form ${unique(c)}` } }) },
+  { route: "PATCH /api/v1/forms/:id",              statuses: [401, 403, 200, 200, 403], request: (f, c) => ({ url: `/api/v1/forms/${f.formId}`, payload: { name: `Form ${unique(c)}` } }) },
+  { route: "POST /f/:formKey",                     statuses: [201, 201, 201, 201, 201], request: (f, c) => ({ url: `/f/${f.formKey}`, payload: { email: `${unique(c)}@form.example` } }) },
+  { route: "GET /f/:formKey/thanks",               statuses: [200, 200, 200, 200, 200], request: (f) => ({ url: `/f/${f.formKey}/thanks` }) },
+  { route: "POST /api/v1/auth/login",              statuses: [200, 200, 200, 200, 200], request: () => ({ payload: { email: "rep@test.closeloop.dev", password: TEST_PASSWORD } }) },
+  // A fresh session of the same person, so logging out does not end the one the other rows use.
+  { route: "POST /api/v1/auth/logout",             statuses: [204, 204, 204, 204, 204], request: async (_f, c, t) => ({ headers: await freshHeaders(t, c) }) },
+  { route: "GET /api/v1/auth/session",             statuses: [401, 200, 200, 200, 401] },
+  // Setup closes once anyone has an account, whatever the token.
+  { route: "POST /api/v1/auth/setup",              statuses: [409, 409, 409, 409, 409], request: (_f, c) => ({ payload: { token: "x", name: "New", email: `${unique(c)}@x.dev`, password: TEST_PASSWORD } }) },
+  { route: "GET /api/v1/users",                    statuses: [401, 200, 200, 200, 403] },
+  { route: "POST /api/v1/users",                   statuses: [401, 403, 403, 201, 403], request: (_f, c) => ({ payload: { email: `${unique(c)}@team.example`, name: "New Person", role: "rep" } }) },
+  { route: "PATCH /api/v1/users/:id",              statuses: [401, 403, 403, 200, 403], request: (f, c) => ({ url: `/api/v1/users/${f.spareUserId}`, payload: { name: `Renamed ${unique(c)}` } }) },
+  { route: "GET /api/v1/api-keys",                 statuses: [401, 403, 403, 200, 403] },
+  { route: "POST /api/v1/api-keys",                statuses: [401, 403, 403, 201, 403], request: () => ({ payload: { name: "Matrix", scopes: ["leads:write"] } }) },
+  { route: "DELETE /api/v1/api-keys/:id",          statuses: [401, 403, 403, 204, 403], request: (f) => ({ url: `/api/v1/api-keys/${f.spareApiKeyId}` }) },
+  { route: "GET /api/v1/settings",                 statuses: [401, 200, 200, 200, 403] },
+  { route: "PATCH /api/v1/settings",               statuses: [401, 403, 403, 200, 403], request: () => ({ payload: { repsSeeAllLeads: false } }) },
+];
+
+/** Routes that are not part of the product's access rules: the bundled Swagger UI's own files. */
+const isOutsideMatrix = (route: { method: string; url: string }) => route.method === "HEAD" || route.url.startsWith("/api/docs");
+
+async function freshHeaders(t: TestApp, caller: Caller): Promise<Record<string, string>> {
+  const person = t.as[caller as keyof TestCallers];
+  if (!("userId" in person)) return person.headers;
+  const session = await openSession(t.ctx.db, person.userId, t.ctx.clock.now(), t.config.sessionTtlHours);
+  return { cookie: `${SESSION_COOKIE}=${session.token}`, "x-csrf-token": session.csrfToken };
+}
+
+async function leadOwnedBy(t: TestApp, ownerId: string | null, email: string): Promise<string> {
+  const { leadId } = await captureLead(t.ctx, { payload: { email }, actor: "test" });
+  const lead = (await findLeadById(t.ctx.db, leadId))!;
+  await updateLead(t.ctx.db, { ...lead, ownerId });
+  return leadId;
+}
+
+async function buildFixture(t: TestApp): Promise<Fixture> {
+  const form = (await t.app.inject({ method: "POST", url: "/api/v1/forms", headers: t.as.admin.headers, payload: { name: "Matrix form" } })).json();
+  const spareUser = await createUser(t.ctx, { email: "spare@team.example", name: "Spare Person", role: "rep" }, "test");
+  const spareKey = (await t.app.inject({ method: "POST", url: "/api/v1/api-keys", headers: t.as.admin.headers, payload: { name: "Spare", scopes: ["admin"] } })).json();
+  return {
+    repLeadId: await leadOwnedBy(t, t.as.rep.userId, "owned-by-rep@lead.example"),
+    otherRepLeadId: await leadOwnedBy(t, t.as.otherRep.userId, "owned-by-other-rep@lead.example"),
+    formId: form.id,
+    formKey: form.formKey,
+    spareUserId: spareUser.id,
+    spareApiKeyId: spareKey.id,
+  };
+}
+
+const CASES = MATRIX.flatMap((row) => CALLERS.map((caller, column) => ({ row, caller, status: row.statuses[column]! })));
+
+describe.each(ENGINES)("access matrix on %s", (engine) => {
+  let t: TestApp;
+  let fixture: Fixture;
+  let emptyWebDir: string;
+  beforeAll(async () => {
+    // No web bundle: its files would otherwise add one route each, depending on whether `npm run build` ran.
+    emptyWebDir = mkdtempSync(path.join(os.tmpdir(), "closeloop-no-web-"));
+    t = await createTestApp(engine, { collectRoutes: true, webDir: emptyWebDir });
+    fixture = await buildFixture(t);
+  });
+  afterAll(async () => {
+    await t.destroy();
+    rmSync(emptyWebDir, { recursive: true, force: true });
+  });
+
+  it("lists every route the app registers (add a row to MATRIX for a new route)", () => {
+    const registered = t.routes.filter((route) => !isOutsideMatrix(route)).map((route) => `${route.method} ${route.url}`);
+    const listed = MATRIX.map((row) => row.route);
+    expect(registered.filter((route) => !listed.includes(route)), "routes missing from MATRIX").toEqual([]);
+    expect(listed.filter((route) => !registered.includes(route)), "MATRIX rows for routes that no longer exist").toEqual([]);
+  });
+
+  it.each(CASES)("$row.route as $caller → $status", async ({ row, caller, status }) => {
+    const [method, pattern] = row.route.split(" ") as [string, string];
+    const request = (await row.request?.(fixture, caller, t)) ?? {};
+    const headers = { ...t.as[caller].headers, ...request.headers };
+    const url = request.url ?? pattern.replace("::", ":");
+    const response = await t.app.inject({ method: method as "GET", url, headers, ...(request.payload ? { payload: request.payload } : {}) });
+    expect(response.statusCode, response.body.slice(0, 300)).toBe(status);
+    if (status === 401 || status === 403) expect(response.headers["content-type"]).toContain("application/problem+json");
+  });
+
+  describe("which leads a rep sees", () => {
+    const get = (url: string, caller: "rep" | "otherRep" | "manager") => t.app.inject({ method: "GET", url, headers: t.as[caller].headers });
+
+    it("a rep cannot read another rep's lead by id: 404, as if it did not exist", async () => {
+      const response = await get(`/api/v1/leads/${fixture.repLeadId}`, "otherRep");
+      expect(response.statusCode).toBe(404);
+      expect(response.json()).toMatchObject({ code: "not_found", field: "id" });
+    });
+
+    it("a rep's list holds only the leads they own; a manager's holds all", async () => {
+      const repIds = (await get("/api/v1/leads?limit=200", "rep")).json().items.map((lead: { id: string; ownerId: string }) => lead.ownerId);
+      expect(repIds.length).toBeGreaterThan(0);
+      expect(new Set(repIds)).toEqual(new Set([t.as.rep.userId]));
+      const managerIds = (await get("/api/v1/leads?limit=200", "manager")).json().items.map((lead: { id: string }) => lead.id);
+      expect(managerIds).toEqual(expect.arrayContaining([fixture.repLeadId, fixture.otherRepLeadId]));
+    });
+
+    it("the repsSeeAllLeads setting widens what reps see", async () => {
+      const widen = (repsSeeAllLeads: boolean) =>
+        t.app.inject({ method: "PATCH", url: "/api/v1/settings", headers: t.as.admin.headers, payload: { repsSeeAllLeads } });
+      expect((await widen(true)).json()).toEqual({ repsSeeAllLeads: true });
+      onTestFinished(async () => void (await widen(false)));
+      expect((await get(`/api/v1/leads/${fixture.repLeadId}`, "otherRep")).statusCode).toBe(200);
+      const ids = (await get("/api/v1/leads?limit=200", "rep")).json().items.map((lead: { id: string }) => lead.id);
+      expect(ids).toEqual(expect.arrayContaining([fixture.repLeadId, fixture.otherRepLeadId]));
+    });
+  });
+});
