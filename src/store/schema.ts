@@ -17,6 +17,14 @@ export type Database = {
   forms: FormTable;
   timers: TimerTable;
   outbox: OutboxTable;
+  routing_profiles: RoutingProfileTable;
+  out_of_office: OutOfOfficeTable;
+  sla_policies: SlaPolicyTable;
+  routing_rules: RoutingRuleTable;
+  routing_cursors: RoutingCursorTable;
+  lead_sla: LeadSlaTable;
+  webhook_subscriptions: WebhookSubscriptionTable;
+  delivery_attempts: DeliveryAttemptTable;
 };
 
 export type UserTable = {
@@ -171,3 +179,94 @@ export type LeadRow = Selectable<LeadTable>;
 export type NewLeadRow = Insertable<LeadTable>;
 export type LeadRowUpdate = Updateable<LeadTable>;
 export type EventRow = Selectable<EventTable>;
+
+/** How routing treats a person; a user without a row takes leads at any hour, without limit, weight 1. */
+export type RoutingProfileTable = {
+  user_id: string;
+  /** JSON BusinessCalendar of their working hours; null: any hour. */
+  working_hours: unknown;
+  capacity: number | null;
+  routing_weight: number;
+  backup_user_id: string | null;
+  manager_id: string | null;
+  updated_at: number;
+};
+
+export type OutOfOfficeTable = {
+  id: string;
+  user_id: string;
+  starts_at: number;
+  ends_at: number;
+  note: string | null;
+  created_at: number;
+};
+
+export type SlaPolicyTable = {
+  id: string;
+  name: string;
+  target_minutes: number;
+  warning_share: number;
+  clock: "business" | "wall";
+  is_automated_response_enough: number;
+  /** JSON EscalationStep[]. */
+  escalation: unknown;
+  is_default: number;
+  created_at: number;
+};
+
+export type RoutingRuleTable = {
+  id: string;
+  name: string;
+  position: number;
+  /** JSON RoutingCondition[]. */
+  conditions: unknown;
+  /** JSON RoutingTarget. */
+  target: unknown;
+  sla_policy_id: string | null;
+  is_active: number;
+  created_at: number;
+  updated_at: number;
+};
+
+export type RoutingCursorTable = {
+  pool_key: string;
+  /** JSON PoolCursor. */
+  cursor: unknown;
+  updated_at: number;
+};
+
+/** A lead's speed-to-lead clock. */
+export type LeadSlaTable = {
+  lead_id: string;
+  policy_id: string;
+  started_at: number;
+  warn_at: number;
+  due_at: number;
+  first_response_at: number | null;
+  /** running → met, or running → breached (→ met late). */
+  status: "running" | "met" | "breached";
+  updated_at: number;
+};
+
+export type WebhookSubscriptionTable = {
+  id: string;
+  url: string;
+  /** Standard Webhooks secret, `whsec_` + base64. */
+  secret: string;
+  /** JSON array of event types, e.g. ["lead.created", "lead.assigned"]. */
+  event_types: unknown;
+  is_active: number;
+  created_by: string | null;
+  created_at: number;
+};
+
+export type DeliveryAttemptTable = {
+  id: Generated<number>;
+  outbox_id: string;
+  attempt: number;
+  at: number;
+  outcome: "delivered" | "failed";
+  status_code: number | null;
+  error: string | null;
+  duration_ms: number;
+};
