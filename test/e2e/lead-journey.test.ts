@@ -23,6 +23,9 @@ const PASSWORD = "a long enough password";
 /** Set to a directory (e.g. /tmp) to keep screenshots of the list and the lead page for a look. */
 const SCREENSHOT_DIR = process.env.E2E_SCREENSHOT_DIR;
 
+/** Waits for the page to catch up; generous because the whole suite shares two cores with this browser. */
+const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 10_000 });
+
 type Journey = { database: TestDatabase; webDir: string; app: FastifyInstance; browser: Browser; baseUrl: string; adaId: string };
 
 /** Seeds a manager who can log in, three leads, and a second capture of Ada that merges into her lead. */
@@ -66,7 +69,7 @@ describe.skipIf(!hasChromium)(`lead journey in Chromium${hasChromium ? "" : ` (s
   beforeAll(async () => {
     journey = await startJourney();
     page = await journey.browser.newPage({ viewport: { width: 1280, height: 800 } });
-    page.setDefaultTimeout(5_000);
+    page.setDefaultTimeout(10_000);
   });
 
   afterAll(async () => {
@@ -83,20 +86,20 @@ describe.skipIf(!hasChromium)(`lead journey in Chromium${hasChromium ? "" : ` (s
     await page.getByLabel("Password").fill(PASSWORD);
     await page.getByRole("button", { name: "Log in" }).click();
 
-    await expect.poll(() => page.getByRole("heading", { name: "Leads" }).isVisible()).toBe(true);
-    await expect.poll(() => page.locator("a[data-lead-id]").allTextContents()).toEqual(["Alan Turing", "Grace Hopper", "Ada Lovelace"]);
+    await eventually(() => page.getByRole("heading", { name: "Leads" }).isVisible()).toBe(true);
+    await eventually(() => page.locator("a[data-lead-id]").allTextContents()).toEqual(["Alan Turing", "Grace Hopper", "Ada Lovelace"]);
     expect(await page.getByRole("banner").textContent()).toContain("Maya Manager");
     await screenshot(page, "lead-list");
 
     await page.keyboard.press("/");
     await page.keyboard.type("analytical");
-    await expect.poll(() => page.locator("a[data-lead-id]").allTextContents()).toEqual(["Ada Lovelace"]);
+    await eventually(() => page.locator("a[data-lead-id]").allTextContents()).toEqual(["Ada Lovelace"]);
     expect(new URL(page.url()).searchParams.get("q")).toBe("analytical");
 
     await page.keyboard.press("Escape");
     await page.keyboard.press("j");
     await page.keyboard.press("Enter");
-    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Ada Lovelace");
+    await eventually(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Ada Lovelace");
     expect(new URL(page.url()).pathname).toBe(`/leads/${adaId}`);
     expect(await page.locator(".facts").first().textContent()).toContain("Head of Computing");
 
@@ -107,15 +110,15 @@ describe.skipIf(!hasChromium)(`lead journey in Chromium${hasChromium ? "" : ` (s
     await screenshot(page, "lead-page");
 
     await page.keyboard.press("Escape");
-    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe("Ada Lovelace");
+    await eventually(() => page.evaluate(() => document.activeElement?.textContent)).toBe("Ada Lovelace");
     expect(new URL(page.url()).search).toBe("?q=analytical");
 
     await page.reload();
-    await expect.poll(() => page.locator("a[data-lead-id]").allTextContents()).toEqual(["Ada Lovelace"]);
+    await eventually(() => page.locator("a[data-lead-id]").allTextContents()).toEqual(["Ada Lovelace"]);
 
     await page.getByRole("button", { name: "Log out" }).click();
-    await expect.poll(() => page.getByRole("heading", { name: "Log in to Closeloop" }).isVisible()).toBe(true);
+    await eventually(() => page.getByRole("heading", { name: "Log in to Closeloop" }).isVisible()).toBe(true);
     await page.goto(`${baseUrl}/leads/${adaId}`);
-    await expect.poll(() => page.getByRole("heading", { name: "Log in to Closeloop" }).isVisible()).toBe(true);
+    await eventually(() => page.getByRole("heading", { name: "Log in to Closeloop" }).isVisible()).toBe(true);
   });
 });
