@@ -3,8 +3,10 @@ import { Command } from "commander";
 import { DomainError } from "../domain/errors.js";
 import { registerExportCommand } from "./commands/export.js";
 import { registerImportCommand } from "./commands/import.js";
+import { registerApiKeyCreateCommand } from "./commands/api-key-create.js";
 import { registerMigrateCommand } from "./commands/migrate.js";
 import { registerServeCommand } from "./commands/serve.js";
+import { registerUserAddCommand } from "./commands/user-add.js";
 
 const program = new Command()
   .name("closeloop")
@@ -14,6 +16,8 @@ const program = new Command()
 
 registerServeCommand(program);
 registerMigrateCommand(program);
+registerUserAddCommand(program);
+registerApiKeyCreateCommand(program);
 registerImportCommand(program);
 registerExportCommand(program);
 
