@@ -32,7 +32,7 @@ export function SetupPage({ token, onSetUp }: SetupPageProps) {
 
   return (
     <main className="auth-page">
-      <form className="auth-card" onSubmit={handleSubmit}>
+      <form className="auth-card" onSubmit={handleSubmit} noValidate>
         <h1>Set up Closeloop</h1>
         <p className="muted">Create the first admin account. This link works once.</p>
         <FormAlert message={token ? problem.message : "This setup link has no token. Copy the whole link that `npm start` printed."} />
