@@ -1,12 +1,25 @@
+import type { RoutingTarget } from "../domain/routing/routing-rule.js";
+import { type BusinessCalendar, OFFICE_HOURS } from "../domain/sla/business-hours.js";
 import { type Executor, fromJsonColumn, toJsonColumn } from "./engine.js";
 
 /** Workspace settings and their defaults. */
 export type WorkspaceSettings = {
   /** Reps see every lead, not just the ones they own. */
   repsSeeAllLeads: boolean;
+  /** The team's open hours and holidays: business-time SLAs count only these. */
+  businessCalendar: BusinessCalendar;
+  /** Where leads go when no routing rule matches or nobody in its pool is available; null: unassigned. */
+  fallbackPool: RoutingTarget | null;
+  /** Slack incoming webhook for team notifications; null: no Slack. */
+  slackWebhookUrl: string | null;
 };
 
-export const DEFAULT_SETTINGS: WorkspaceSettings = { repsSeeAllLeads: false };
+export const DEFAULT_SETTINGS: WorkspaceSettings = {
+  repsSeeAllLeads: false,
+  businessCalendar: { timezone: "UTC", weeklyHours: OFFICE_HOURS, holidays: [] },
+  fallbackPool: null,
+  slackWebhookUrl: null,
+};
 
 /** Reads all workspace settings, with defaults for those never set. */
 export async function readSettings(db: Executor): Promise<WorkspaceSettings> {

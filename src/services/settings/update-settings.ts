@@ -8,13 +8,13 @@ export async function updateSettings(ctx: ServiceContext, changes: Partial<Works
   return ctx.db.transaction().execute(async (trx) => {
     const before = await readSettings(trx);
     const now = ctx.clock.now();
-    const keys = (Object.keys(changes) as (keyof WorkspaceSettings)[]).filter((key) => changes[key] !== undefined && changes[key] !== before[key]);
+    // Settings are JSON values (the calendar is an object): compare them as JSON, not by reference.
+    const keys = (Object.keys(changes) as (keyof WorkspaceSettings)[]).filter(
+      (key) => changes[key] !== undefined && JSON.stringify(changes[key]) !== JSON.stringify(before[key]),
+    );
     if (keys.length === 0) return before;
-    const after: WorkspaceSettings = { ...before };
-    for (const key of keys) {
-      after[key] = changes[key]!;
-      await writeSetting(trx, key, after[key], now);
-    }
+    const after: WorkspaceSettings = { ...before, ...Object.fromEntries(keys.map((key) => [key, changes[key]])) };
+    for (const key of keys) await writeSetting(trx, key, after[key], now);
     const changed = Object.fromEntries(keys.map((key) => [key, { from: before[key], to: after[key] }]));
     await appendEvents(trx, [{ leadId: null, type: "settings_changed", actor, at: now, data: { changed } }]);
     return after;
