@@ -1,4 +1,5 @@
 import { AppLink } from "../components/app-link.js";
+import { FormsPage } from "../pages/forms/forms-page.js";
 import { LeadDetailPage } from "../pages/lead-detail/lead-detail-page.js";
 import { LeadListPage } from "../pages/lead-list/lead-list-page.js";
 import { useLocation } from "./location.js";
@@ -10,6 +11,7 @@ export function AppRoutes() {
   const location = useLocation();
   const leadId = LEAD_PATH.exec(location.pathname)?.[1];
   if (leadId !== undefined) return <LeadDetailPage key={leadId} leadId={decodeURIComponent(leadId)} />;
+  if (location.pathname === "/forms") return <FormsPage />;
   if (["/", "/leads", "/leads/", "/login", "/setup"].includes(location.pathname)) return <LeadListPage />;
   return (
     <section className="page">

@@ -1,17 +1,28 @@
 import type { SessionUser } from "../api/auth.js";
+import { useLocation } from "../app/location.js";
 import { AppLink } from "./app-link.js";
 
 type AppHeaderProps = { user: SessionUser; onLogOut: () => void };
 
 /** The bar on every signed-in screen: where you are, who you are, and the way out. */
 export function AppHeader({ user, onLogOut }: AppHeaderProps) {
+  const { pathname } = useLocation();
+  const current = (prefix: string) => (pathname.startsWith(prefix) ? "page" : undefined);
   return (
     <header className="app-header">
       <AppLink href="/leads" className="brand">
         Closeloop
       </AppLink>
       <nav aria-label="Main">
-        <AppLink href="/leads">Leads</AppLink>
+        <AppLink href="/leads" aria-current={current("/leads")}>
+          Leads
+        </AppLink>
+        {/* Forms are managed by admins and managers; a rep's request would only earn a 403. */}
+        {user.role !== "rep" && (
+          <AppLink href="/forms" aria-current={current("/forms")}>
+            Forms
+          </AppLink>
+        )}
       </nav>
       <div className="account">
         <span>

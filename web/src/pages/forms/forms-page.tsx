@@ -1,0 +1,36 @@
+import { useEffect, useState } from "react";
+import { type CaptureForm, listForms } from "../../api/forms.js";
+import { FormAlert } from "../../components/form-alert.js";
+import { useDocumentTitle } from "../../hooks/use-document-title.js";
+import { FormCard } from "./form-card.js";
+import { NewForm } from "./new-form.js";
+
+/** Capture forms and the snippets that put them on a website. */
+export function FormsPage() {
+  useDocumentTitle("Forms");
+  const [forms, setForms] = useState<CaptureForm[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    listForms(controller.signal).then(setForms, (failure: unknown) => {
+      if (!controller.signal.aborted) setError(failure instanceof Error ? failure.message : "Could not load the forms.");
+    });
+    return () => controller.abort();
+  }, []);
+
+  return (
+    <section className="page">
+      <h1>Forms</h1>
+      <p className="muted">Paste a form's snippet into any web page; what visitors send arrives here as leads, de-duplicated by email and phone.</p>
+      <FormAlert message={error} />
+      <NewForm onCreated={(form) => setForms((current) => [form, ...(current ?? [])])} />
+      {forms !== null && forms.length === 0 && <p className="empty">No forms yet.</p>}
+      <ul className="form-list">
+        {forms?.map((form) => (
+          <FormCard key={form.id} form={form} />
+        ))}
+      </ul>
+    </section>
+  );
+}
