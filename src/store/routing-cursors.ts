@@ -2,14 +2,15 @@ import type { PoolCursor } from "../domain/routing/pool-strategies.js";
 import { type Executor, fromJsonColumn, supportsRowLocks, toJsonColumn } from "./engine.js";
 
 /**
- * Loads pool cursors and locks them until the transaction ends, so two concurrent captures on
- * PostgreSQL take turns on a pool instead of both giving the lead to the same person.
- * (On SQLite the single writer already serialises captures.)
+ * Loads pool cursors. With `isLocking` they stay locked until the transaction ends, so two
+ * concurrent captures on PostgreSQL take turns on a pool instead of both giving the lead to
+ * the same person (on SQLite the single writer already serialises captures). Locks are taken
+ * in key order, so two transactions never wait on each other in a cycle.
  */
-export async function lockPoolCursors(db: Executor, poolKeys: string[]): Promise<Map<string, PoolCursor>> {
+export async function findPoolCursors(db: Executor, poolKeys: string[], options: { isLocking: boolean }): Promise<Map<string, PoolCursor>> {
   if (poolKeys.length === 0) return new Map();
   const query = db.selectFrom("routing_cursors").select(["pool_key", "cursor"]).where("pool_key", "in", poolKeys).orderBy("pool_key");
-  const rows = await (supportsRowLocks(db) ? query.forUpdate() : query).execute();
+  const rows = await (options.isLocking && supportsRowLocks(db) ? query.forUpdate() : query).execute();
   return new Map(rows.map((row) => [row.pool_key, fromJsonColumn<PoolCursor>(row.cursor)]));
 }
 

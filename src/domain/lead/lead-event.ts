@@ -2,7 +2,24 @@
  * Event types. The log is the source of every metric, so types are a closed list; later
  * capabilities add theirs here.
  */
-export type LeadEventType = "created" | "merged_duplicate" | "assigned" | "note" | "form_created" | "form_changed" | AccessEventType;
+export type LeadEventType = "created" | "merged_duplicate" | "assigned" | "note" | "form_created" | "form_changed" | AccessEventType | OwnershipEventType;
+
+/** Ownership and speed to lead: who owns a lead, and whether they answered in time. */
+export type OwnershipEventType =
+  /** Routing found nobody available; the lead waits in the unassigned queue. */
+  | "unassigned"
+  | "handed_off"
+  | "sla_started"
+  | "sla_warned"
+  | "sla_breached"
+  | "sla_met"
+  | "escalated"
+  /** A contact attempt: call, email, SMS, LinkedIn or meeting, in or out. */
+  | "touch"
+  | "routing_rule_saved"
+  | "routing_rule_deleted"
+  | "sla_policy_saved"
+  | "availability_changed";
 
 /** Workspace events about people and access (`lead_id` null): the audit trail of who may do what. */
 export type AccessEventType =

@@ -46,6 +46,27 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("created_at", "bigint", (c) => c.notNull())
     .execute();
 
+  // Every workspace starts with a promise to keep: first response within an hour of open time.
+  await db
+    .insertInto("sla_policies" as never)
+    .values({
+      id: "sla_standard",
+      name: "Standard: 1 business hour",
+      target_minutes: 60,
+      warning_share: 0.5,
+      clock: "business",
+      is_automated_response_enough: 0,
+      // Written out, not imported: a migration must not change when domain defaults do.
+      escalation: JSON.stringify([
+        { action: "notify_owner", afterBreachMinutes: 0 },
+        { action: "reassign", afterBreachMinutes: 15 },
+        { action: "notify_manager", afterBreachMinutes: 30 },
+      ]),
+      is_default: 1,
+      created_at: 0,
+    } as never)
+    .execute();
+
   await schema
     .createTable("routing_rules")
     .addColumn("id", "text", (c) => c.primaryKey())

@@ -1,0 +1,58 @@
+import { chooseOwner, type RoutingDecision } from "../../domain/routing/choose-owner.js";
+import { leadFacts } from "../../domain/routing/lead-facts.js";
+import type { Lead } from "../../domain/lead/lead.js";
+import type { Actor, NewLeadEvent } from "../../domain/lead/lead-event.js";
+import { nextSlaStep, slaDeadlines } from "../../domain/sla/sla-clock.js";
+import type { SlaPolicy } from "../../domain/sla/sla-policy.js";
+import type { LeadSla } from "../../store/lead-sla.js";
+import type { RoutingState } from "./routing-state.js";
+
+/** A timer to schedule in the same transaction. */
+export type PlannedTimer = { key: string; task: string; payload: Record<string, unknown>; runAt: number };
+
+/** What routing a set of new leads changes; the capture transaction writes all of it. */
+export type AssignmentPlan = {
+  decisions: Map<string, RoutingDecision>;
+  events: NewLeadEvent[];
+  clocks: LeadSla[];
+  timers: PlannedTimer[];
+};
+
+/** The timer key of a lead's SLA clock: one pending step per lead, replaced as the chain advances. */
+export const slaTimerKey = (leadId: string): string => `sla:${leadId}`;
+
+/** The worker task that runs SLA steps. */
+export const SLA_STEP_TASK = "sla-step";
+
+/**
+ * Routes new leads and starts their speed-to-lead clocks. Sets `ownerId` on each lead and
+ * advances pool cursors and open-lead counts in `state` as it goes, so a batch of 500 leads
+ * shares a pool as fairly as 500 single captures would.
+ */
+export function assignNewLeads(leads: Lead[], state: RoutingState, policies: Map<string | null, SlaPolicy>, actor: Actor, now: number): AssignmentPlan {
+  const plan: AssignmentPlan = { decisions: new Map(), events: [], clocks: [], timers: [] };
+  for (const lead of leads) {
+    const decision = chooseOwner({ ...state, facts: leadFacts(lead), now });
+    plan.decisions.set(lead.id, decision);
+    if (decision.cursorUpdate) state.cursors.set(decision.cursorUpdate.poolKey, decision.cursorUpdate.cursor);
+    const routing = { ruleId: decision.ruleId, strategy: decision.strategy, reason: decision.reason };
+    if (decision.ownerId) {
+      lead.ownerId = decision.ownerId;
+      state.candidates.get(decision.ownerId)!.openLeads++;
+      plan.events.push({ leadId: lead.id, type: "assigned", actor, at: now, data: { ownerId: decision.ownerId, ...routing } });
+    } else {
+      plan.events.push({ leadId: lead.id, type: "unassigned", actor, at: now, data: routing });
+    }
+    const policy = policies.get(decision.slaPolicyId) ?? policies.get(null);
+    if (policy) startSlaClock(plan, lead.id, policy, state, actor, now);
+  }
+  return plan;
+}
+
+function startSlaClock(plan: AssignmentPlan, leadId: string, policy: SlaPolicy, state: RoutingState, actor: Actor, now: number): void {
+  const deadlines = slaDeadlines(policy, state.calendar, now);
+  plan.clocks.push({ leadId, policyId: policy.id, ...deadlines, firstResponseAt: null, status: "running" });
+  plan.events.push({ leadId, type: "sla_started", actor, at: now, data: { policyId: policy.id, policyName: policy.name, warnAt: deadlines.warnAt, dueAt: deadlines.dueAt } });
+  const first = nextSlaStep(policy, deadlines, null);
+  if (first) plan.timers.push({ key: slaTimerKey(leadId), task: SLA_STEP_TASK, payload: { leadId, step: first.step }, runAt: first.runAt });
+}
