@@ -1,12 +1,14 @@
 import { type Kysely, type Migration, type MigrationResultSet, Migrator } from "kysely";
 import * as createFoundation from "./migrations/0001-create-foundation.js";
 import * as createRoutingAndSla from "./migrations/0002-create-routing-and-sla.js";
+import * as addOutboxSubscription from "./migrations/0003-add-outbox-subscription.js";
 import type { Database } from "./schema.js";
 
 /** Every migration in order. Append only: never edit or reorder a shipped one. */
 const MIGRATIONS: Record<string, Migration> = {
   "0001-create-foundation": createFoundation,
   "0002-create-routing-and-sla": createRoutingAndSla,
+  "0003-add-outbox-subscription": addOutboxSubscription,
 };
 
 /**

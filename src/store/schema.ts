@@ -172,6 +172,8 @@ export type OutboxTable = {
   status: "pending" | "delivered" | "dead";
   created_at: number;
   delivered_at: number | null;
+  /** The webhook subscription a webhook message goes to (migration 0003); null for other channels. */
+  subscription_id: string | null;
 };
 
 export type UserRow = Selectable<UserTable>;
