@@ -1,4 +1,4 @@
-import { type RefObject, useEffect } from "react";
+import { type RefObject, useEffect, useRef } from "react";
 
 function leadLinks(table: HTMLTableElement | null): HTMLAnchorElement[] {
   return table ? [...table.querySelectorAll<HTMLAnchorElement>("a[data-lead-id]")] : [];
@@ -16,8 +16,11 @@ export function moveRowFocus(table: HTMLTableElement | null, step: 1 | -1): void
 
 /** Back from a lead, puts the focus on that lead's row again so j/k continue from where the user was. */
 export function useRestoreRowFocus(tableRef: RefObject<HTMLTableElement | null>, leadId: string | undefined, isLoaded: boolean): void {
+  // Once per return: a later "Load more" must not pull the focus back to this row.
+  const restoredId = useRef<string | undefined>(undefined);
   useEffect(() => {
-    if (!isLoaded || leadId === undefined) return;
+    if (!isLoaded || leadId === undefined || restoredId.current === leadId) return;
+    restoredId.current = leadId;
     const link = leadLinks(tableRef.current).find((candidate) => candidate.dataset.leadId === leadId);
     link?.focus();
     link?.closest("tr")?.scrollIntoView({ block: "nearest" });
