@@ -28,7 +28,8 @@ describe.each(ENGINES)("captureLeads on %s", (engine) => {
       custom: { plan: "pro" },
     });
     const events = await listLeadEvents(database.db, result.leadId);
-    expect(events.map((e) => e.type)).toEqual(["created"]);
+    // No routing rule or fallback pool yet: the lead waits unassigned, and its SLA clock runs.
+    expect(events.map((e) => e.type)).toEqual(["created", "unassigned", "sla_started"]);
     expect(events[0]!.data).toEqual({ payload });
   });
 
@@ -39,8 +40,8 @@ describe.each(ENGINES)("captureLeads on %s", (engine) => {
     expect(second).toMatchObject({ outcome: "merged", leadId: first.leadId });
     expect(await findLeadById(database.db, first.leadId)).toMatchObject({ company: "First Co", title: "CTO" });
     const events = await listLeadEvents(database.db, first.leadId);
-    expect(events.map((e) => e.type)).toEqual(["created", "merged_duplicate"]);
-    expect(events[1]!.data).toMatchObject({ matchedBy: ["email"], changedFields: ["title"] });
+    expect(events.map((e) => e.type)).toEqual(["created", "unassigned", "sla_started", "merged_duplicate"]);
+    expect(events[3]!.data).toMatchObject({ matchedBy: ["email"], changedFields: ["title"] });
   });
 
   it("merges a duplicate by phone written in another format", async () => {
@@ -61,7 +62,7 @@ describe.each(ENGINES)("captureLeads on %s", (engine) => {
     const retry = await captureLead(ctx, request);
     expect(retry).toEqual({ ...first, isReplay: true });
     expect(await countLeads(database.db)).toBe(before + 1);
-    expect((await listLeadEvents(database.db, first.leadId)).length).toBe(1);
+    expect((await listLeadEvents(database.db, first.leadId)).filter((e) => e.type === "created")).toHaveLength(1);
     const [conflict] = await captureLeads(ctx, [{ ...request, payload: { email: "other@example.com" } }]);
     expect(conflict).toMatchObject({ ok: false, error: { code: "conflict", field: "Idempotency-Key" } });
   });

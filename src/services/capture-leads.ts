@@ -11,6 +11,7 @@ import { findIdempotentResponse, saveIdempotentResponse } from "../store/idempot
 import { claimMatchKeys, findLeadIdsByMatchKeys, insertLeads, lockLeadsByIds, updateLead } from "../store/leads.js";
 import { isUniqueViolation } from "../store/unique-violation.js";
 import type { ServiceContext } from "./context.js";
+import { planAssignments, writeAssignments } from "./routing/write-assignments.js";
 
 /** One lead arriving, from the API, a form, an import or the demo. */
 export type CaptureRequest = {
@@ -132,10 +133,12 @@ async function writeCaptures(ctx: ServiceContext, trx: Executor, items: ValidCap
     results.push(result);
   }
 
+  const assignment = await planAssignments(trx, created, now);
   await insertLeads(trx, created);
   if ((await claimMatchKeys(trx, claims)).length > 0) throw new MatchKeyRace();
   for (const id of changed) await updateLead(trx, leads.get(id)!);
-  await appendEvents(trx, events);
+  await appendEvents(trx, [...events, ...assignment.events]);
+  await writeAssignments(trx, assignment, now);
   return results;
 }
 

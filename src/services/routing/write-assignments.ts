@@ -1,0 +1,40 @@
+import type { PoolKey } from "../../domain/routing/choose-owner.js";
+import type { Lead } from "../../domain/lead/lead.js";
+import type { PoolCursor } from "../../domain/routing/pool-strategies.js";
+import type { SlaPolicy } from "../../domain/sla/sla-policy.js";
+import type { Executor } from "../../store/engine.js";
+import { saveLeadSlas } from "../../store/lead-sla.js";
+import { savePoolCursor } from "../../store/routing-cursors.js";
+import { listSlaPolicies } from "../../store/sla-policies.js";
+import { type AssignmentPlan, assignNewLeads } from "./assign-new-leads.js";
+import { loadRoutingState } from "./routing-state.js";
+
+/** An assignment plan plus the pool cursors it moved, ready to write. */
+export type PlannedAssignments = AssignmentPlan & { movedCursors: Map<PoolKey, PoolCursor> };
+
+/** SLA policies by id, with the default policy also under `null`. */
+export async function loadSlaPolicies(trx: Executor): Promise<Map<string | null, SlaPolicy>> {
+  const policies = await listSlaPolicies(trx);
+  const byId = new Map<string | null, SlaPolicy>(policies.map((policy) => [policy.id, policy]));
+  const fallback = policies.find((policy) => policy.isDefault);
+  if (fallback) byId.set(null, fallback);
+  return byId;
+}
+
+/** Routes new leads inside the capture transaction (locking the pools' cursors) and plans their SLA clocks. */
+export async function planAssignments(trx: Executor, leads: Lead[], now: number): Promise<PlannedAssignments> {
+  if (leads.length === 0) return { decisions: new Map(), events: [], clocks: [], timers: [], movedCursors: new Map() };
+  const state = await loadRoutingState(trx, now, { isLocking: true });
+  const plan = assignNewLeads(leads, state, await loadSlaPolicies(trx), "system", now);
+  const movedCursors = new Map<PoolKey, PoolCursor>();
+  for (const decision of plan.decisions.values()) {
+    if (decision.cursorUpdate) movedCursors.set(decision.cursorUpdate.poolKey, state.cursors.get(decision.cursorUpdate.poolKey)!);
+  }
+  return { ...plan, movedCursors };
+}
+
+/** Writes what routing decided: pool cursors, SLA clocks and their first timers (the leads themselves are already written). */
+export async function writeAssignments(trx: Executor, planned: PlannedAssignments, now: number): Promise<void> {
+  for (const [poolKey, cursor] of planned.movedCursors) await savePoolCursor(trx, poolKey, cursor, now);
+  await saveLeadSlas(trx, planned.clocks, now);
+}
