@@ -19,7 +19,7 @@ export function LeadTimeline({ events, team, timeZone }: LeadTimelineProps) {
 }
 
 function TimelineEntry({ event, team, timeZone, now }: { event: TimelineEvent; team: TeamMember[]; timeZone: string; now: number }) {
-  const summary = eventSummary(event.type, event.data);
+  const summary = eventSummary(event.type, event.data, { team, timeZone });
   const { payload, ...rest } = event.data;
   const hasDetails = Object.keys(rest).length > 0;
   return (
