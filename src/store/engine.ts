@@ -1,4 +1,4 @@
-import { type Kysely, PostgresAdapter, type RawBuilder, sql, type Transaction } from "kysely";
+import { type Kysely, PostgresAdapter, type RawBuilder, type SelectQueryBuilder, sql, type Transaction } from "kysely";
 import type { Database } from "./schema.js";
 
 /** Anything queries can run on: the database or an open transaction. */
@@ -47,4 +47,27 @@ export function containsText(column: string, needle: string): RawBuilder<boolean
  */
 export function supportsRowLocks(db: Executor): boolean {
   return engineOf(db) === "postgres";
+}
+
+/**
+ * Claiming due rows when several workers share one database. PostgreSQL: `FOR UPDATE SKIP
+ * LOCKED` makes each worker take rows no other transaction holds, without waiting on them.
+ * SQLite has one writer (the claiming UPDATE runs alone, so nobody else can take the same rows)
+ * and no such syntax.
+ */
+export function skipLockedRows<DB, TB extends keyof DB, O>(db: Executor, query: SelectQueryBuilder<DB, TB, O>): SelectQueryBuilder<DB, TB, O> {
+  return engineOf(db) === "postgres" ? query.forUpdate().skipLocked() : query;
+}
+
+/** The PostgreSQL NOTIFY channel that wakes worker processes when timers or messages are written. */
+export const WORK_NOTIFY_CHANNEL = "closeloop_work";
+
+/**
+ * Tells worker processes that new work was written. PostgreSQL delivers a `pg_notify` issued
+ * inside a transaction at commit (and drops it on rollback), so listeners never look before
+ * the rows are visible; identical notifications in one transaction are sent once. SQLite has
+ * no other processes to tell: its worker runs in the writing process (see `work-signal.ts`).
+ */
+export async function signalNewWork(db: Executor): Promise<void> {
+  if (engineOf(db) === "postgres") await sql`select pg_notify(${WORK_NOTIFY_CHANNEL}, '')`.execute(db);
 }
