@@ -1,0 +1,147 @@
+import { DEFAULT_DEMO_DAYS, type DemoHistory, type DemoLead, generateDemoHistory } from "../domain/demo/generate-demo-history.js";
+import { DomainError, invalidField } from "../domain/errors.js";
+import type { Lead } from "../domain/lead/lead.js";
+import type { NewLeadEvent } from "../domain/lead/lead-event.js";
+import { matchKeysOf } from "../domain/lead/match-key.js";
+import type { Role } from "../domain/access/permission.js";
+import type { Executor } from "../store/engine.js";
+import { appendEvents } from "../store/events.js";
+import { claimMatchKeys, countLeads, insertLeads } from "../store/leads.js";
+import { countUsers, insertUsers } from "../store/users.js";
+import { isUniqueViolation } from "../store/unique-violation.js";
+import type { ServiceContext } from "./context.js";
+import { hashPassword } from "./passwords.js";
+
+/** Every demo account logs in with this password; the accounts exist only in demo workspaces. */
+export const DEMO_PASSWORD = "demo-password-1";
+
+/** About 20,000 leads over a year: enough for every diagnostic to be significant per rep and source. */
+export const DEFAULT_DEMO_LEADS_PER_DAY = 55;
+
+/** Accepted ranges. The history is built in memory first (~2 KB a lead), so 730 × 200 ≈ 146k leads is the ceiling. */
+export const DEMO_LIMITS = {
+  seed: { min: 0, max: 2 ** 32 - 1 },
+  days: { min: 1, max: 730 },
+  leadsPerDay: { min: 1, max: 200 },
+} as const;
+
+/** Who fills events written by the demo, so demo history is recognisable in any timeline. */
+const DEMO_ACTOR = "demo";
+
+export type SeedDemoOptions = { seed: number; days?: number; leadsPerDay?: number };
+
+export type DemoSummary = {
+  seed: number;
+  startAt: number;
+  endAt: number;
+  password: string;
+  users: { name: string; email: string; role: Role; profile: string }[];
+  leadCount: number;
+  eventCount: number;
+  outcomes: { won: number; lost: number; disqualified: number; open: number };
+};
+
+/**
+ * Fills an empty workspace with a seeded year of history (see `generateDemoHistory`): the team
+ * with one shared password, leads with their match keys, owners and current stage, and their
+ * `created` and `assigned` events at the historical times. One transaction, so a failed run
+ * leaves the workspace empty and can simply be retried; refuses (`conflict`) when the workspace
+ * already has users or leads, so demo data never mixes with real data.
+ */
+export async function seedDemo(ctx: ServiceContext, options: SeedDemoOptions): Promise<DemoSummary> {
+  const days = options.days ?? DEFAULT_DEMO_DAYS;
+  const leadsPerDay = options.leadsPerDay ?? DEFAULT_DEMO_LEADS_PER_DAY;
+  checkRange("seed", options.seed, DEMO_LIMITS.seed);
+  checkRange("days", days, DEMO_LIMITS.days);
+  checkRange("leadsPerDay", leadsPerDay, DEMO_LIMITS.leadsPerDay);
+  const history = generateDemoHistory({ seed: options.seed, endAt: ctx.clock.now(), days, leadsPerDay });
+  // argon2id costs ~50 ms: hash once for all nine accounts.
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const events = history.leads.flatMap(eventsOf);
+  try {
+    await ctx.db.transaction().execute(async (trx) => {
+      await refuseUnlessEmpty(trx);
+      await insertUsers(trx, history.team.map(({ user }) => ({ user, passwordHash })));
+      await writeLeads(trx, history.leads.map(({ lead }) => lead));
+      await appendEvents(trx, events);
+    });
+  } catch (error) {
+    // Two demo runs racing on PostgreSQL: the loser trips over the winner's user emails.
+    if (isUniqueViolation(error)) throw workspaceNotEmpty();
+    throw error;
+  }
+  ctx.log.info({ seed: options.seed, leads: history.leads.length, events: events.length }, "demo workspace seeded");
+  return summarize(history, events.length);
+}
+
+function checkRange(field: string, value: number, range: { min: number; max: number }): void {
+  if (!Number.isInteger(value) || value < range.min || value > range.max) {
+    throw invalidField(field, `must be a whole number from ${range.min} to ${range.max}`);
+  }
+}
+
+function workspaceNotEmpty(counts?: { leads: number; users: number }): DomainError {
+  const found = counts ? `it has ${counts.users} users and ${counts.leads} leads` : "another run just filled it";
+  return new DomainError("conflict", {
+    message: `the demo only fills an empty workspace, and ${found}. Use a new database (DATA_DIR or DATABASE_URL) for the demo.`,
+    ...(counts ? { details: counts } : {}),
+  });
+}
+
+async function refuseUnlessEmpty(trx: Executor): Promise<void> {
+  const counts = { leads: await countLeads(trx), users: await countUsers(trx) };
+  if (counts.leads > 0 || counts.users > 0) throw workspaceNotEmpty(counts);
+}
+
+async function writeLeads(trx: Executor, leads: Lead[]): Promise<void> {
+  await insertLeads(trx, leads);
+  const claims = leads.flatMap((lead) => matchKeysOf(lead.email, lead.phone).map((matchKey) => ({ matchKey, leadId: lead.id })));
+  const taken = await claimMatchKeys(trx, claims);
+  // The generator hands out each email and phone once and the workspace was empty.
+  if (taken.length > 0) throw new Error(`demo generator produced duplicate match keys: ${taken.slice(0, 3).join(", ")}`);
+}
+
+/** `created` with the payload a form would have sent, then `assigned` with the routing reason. */
+function eventsOf({ lead, plan }: DemoLead): NewLeadEvent[] {
+  return [
+    { leadId: lead.id, type: "created", actor: DEMO_ACTOR, at: lead.createdAt, data: { payload: capturePayloadOf(lead) } },
+    { leadId: lead.id, type: "assigned", actor: DEMO_ACTOR, at: plan.assignedAt, data: { ownerId: plan.ownerId, reason: plan.assignmentReason } },
+  ];
+}
+
+/** The lead as a capture request body: the same field names `POST /api/v1/leads` accepts, empty fields left out. */
+function capturePayloadOf(lead: Lead): Record<string, unknown> {
+  const fields: Record<string, unknown> = {
+    firstName: lead.firstName,
+    lastName: lead.lastName,
+    email: lead.email,
+    phone: lead.phone,
+    company: lead.company,
+    title: lead.title,
+    country: lead.country,
+    source: lead.source,
+    campaign: lead.campaign,
+    channel: lead.channel,
+    message: lead.message,
+    utmSource: lead.utm.source,
+    utmMedium: lead.utm.medium,
+    utmCampaign: lead.utm.campaign,
+    ...lead.custom,
+  };
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== null));
+}
+
+function summarize(history: DemoHistory, eventCount: number): DemoSummary {
+  const outcomes = { won: 0, lost: 0, disqualified: 0, open: 0 };
+  for (const { plan } of history.leads) outcomes[plan.outcome.kind]++;
+  return {
+    seed: history.seed,
+    startAt: history.startAt,
+    endAt: history.endAt,
+    password: DEMO_PASSWORD,
+    users: history.team.map(({ user, profile }) => ({ name: user.name, email: user.email, role: user.role, profile })),
+    leadCount: history.leads.length,
+    eventCount,
+    outcomes,
+  };
+}
