@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command } from "commander";
 import { DomainError } from "../domain/errors.js";
+import { registerDemoCommand } from "./commands/demo.js";
 import { registerExportCommand } from "./commands/export.js";
 import { registerImportCommand } from "./commands/import.js";
 import { registerApiKeyCreateCommand } from "./commands/api-key-create.js";
@@ -20,6 +21,7 @@ registerUserAddCommand(program);
 registerApiKeyCreateCommand(program);
 registerImportCommand(program);
 registerExportCommand(program);
+registerDemoCommand(program);
 
 try {
   await program.parseAsync(process.argv);
