@@ -2,7 +2,7 @@
  * Event types. The log is the source of every metric, so types are a closed list; later
  * capabilities add theirs here.
  */
-export type LeadEventType = "created" | "merged_duplicate" | "assigned" | "note" | "form_created" | "form_changed" | AccessEventType | OwnershipEventType;
+export type LeadEventType = "created" | "merged_duplicate" | "assigned" | "note" | "form_created" | "form_changed" | AccessEventType | OwnershipEventType | WorkEventType;
 
 /** Ownership and speed to lead: who owns a lead, and whether they answered in time. */
 export type OwnershipEventType =
@@ -20,6 +20,16 @@ export type OwnershipEventType =
   | "routing_rule_deleted"
   | "sla_policy_saved"
   | "availability_changed";
+
+/** Webhook subscriptions and the worker's dead work (`lead_id` null unless the work was about a lead). */
+export type WorkEventType =
+  | "webhook_created"
+  | "webhook_changed"
+  | "webhook_deleted"
+  /** A timer or outbox message used up its attempts (or failed permanently) and waits for a person. */
+  | "work_dead"
+  /** Someone sent dead work back to the worker. */
+  | "work_retried";
 
 /** Workspace events about people and access (`lead_id` null): the audit trail of who may do what. */
 export type AccessEventType =
