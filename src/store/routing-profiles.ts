@@ -69,13 +69,18 @@ export async function countOpenLeadsByOwner(db: Executor, userIds: string[]): Pr
   return new Map(rows.map((row) => [row.owner_id!, Number(row.open)]));
 }
 
-/** Everything routing needs to decide about these people at `now`: availability, capacity use, weight. */
-export async function loadRoutingCandidates(db: Executor, userIds: string[], now: number): Promise<Map<string, RoutingCandidate>> {
+/**
+ * Everything routing needs to decide about these people at `now`: availability, capacity use,
+ * weight. Open leads are counted only for `countOpenFor` (people with a capacity, or in a
+ * least-loaded pool): counting is the one query here that grows with the number of leads.
+ */
+export async function loadRoutingCandidates(db: Executor, userIds: string[], now: number, countOpenFor: Set<string>): Promise<Map<string, RoutingCandidate>> {
   const ids = [...new Set(userIds)];
   if (ids.length === 0) return new Map();
   const users = await db.selectFrom("users").select(["id", "name", "is_active"]).where("id", "in", ids).execute();
   const profiles = await findRoutingProfiles(db, ids);
-  const open = await countOpenLeadsByOwner(db, ids);
+  const needsCount = ids.filter((id) => countOpenFor.has(id) || profiles.get(id)!.capacity !== null);
+  const open = await countOpenLeadsByOwner(db, needsCount);
   const absences = await db.selectFrom("out_of_office").select(["user_id", "starts_at", "ends_at"]).where("user_id", "in", ids).where("ends_at", ">", now).execute();
   return new Map(
     users.map((user) => {

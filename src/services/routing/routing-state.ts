@@ -30,6 +30,8 @@ export async function loadRoutingState(trx: Executor, now: number, options: { is
   const poolKeys = [...rules.map((rule) => rule.id), ...(fallback ? [FALLBACK_POOL] : [])];
   if (options.isLocking) await ensurePoolCursors(trx, poolKeys, now);
   const cursors = await findPoolCursors(trx, poolKeys, options);
-  const members = [...rules.flatMap((rule) => rule.target.userIds), ...(fallback?.userIds ?? [])];
-  return { rules, fallback, candidates: await loadRoutingCandidates(trx, members, now), cursors, calendar: settings.businessCalendar };
+  const targets = [...rules.map((rule) => rule.target), ...(fallback ? [fallback] : [])];
+  const members = targets.flatMap((target) => target.userIds);
+  const leastLoaded = new Set(targets.filter((target) => target.strategy === "least_loaded").flatMap((target) => target.userIds));
+  return { rules, fallback, candidates: await loadRoutingCandidates(trx, members, now, leastLoaded), cursors, calendar: settings.businessCalendar };
 }

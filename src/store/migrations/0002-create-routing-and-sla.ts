@@ -22,6 +22,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("updated_at", "bigint", (c) => c.notNull())
     .execute();
 
+  // Capacity checks count each person's open leads while routing: an index on (owner, stage) keeps that an index range scan.
+  await schema.createIndex("leads_owner_stage").on("leads").columns(["owner_id", "stage"]).execute();
+
   await schema
     .createTable("out_of_office")
     .addColumn("id", "text", (c) => c.primaryKey())
