@@ -24,7 +24,7 @@ export async function openRuntime(options: { log?: Logger } = {}): Promise<Runti
   const db = createDatabase({ databaseUrl: config.databaseUrl, sqliteFile: path.join(config.dataDir, "closeloop.db") });
   const applied = await migrateToLatest(db);
   if (applied.length > 0) log.info({ migrations: applied }, "database migrated");
-  const ctx: ServiceContext = { db, clock: systemClock, ids: timeOrderedIds, log, defaultPhoneRegion: config.defaultPhoneRegion };
+  const ctx: ServiceContext = { db, clock: systemClock, ids: timeOrderedIds, log, defaultPhoneRegion: config.defaultPhoneRegion, publicUrl: config.publicUrl };
   return { config, ctx, close: () => db.destroy() };
 }
 

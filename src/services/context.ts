@@ -12,4 +12,6 @@ export type ServiceContext = {
   log: Logger;
   /** Region for phone numbers captured without a country code. */
   defaultPhoneRegion: string;
+  /** Where people reach the app, for links in notifications. */
+  publicUrl: string;
 };

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ENGINES, openTestDatabase, type TestDatabase } from "../../test/support/engines.js";
 import { migrateToLatest } from "./migrate.js";
-import { readSettings, writeSetting } from "./settings.js";
+import { DEFAULT_SETTINGS, readSettings, writeSetting } from "./settings.js";
 
 describe.each(ENGINES)("migrations on %s", (engine) => {
   let database: TestDatabase;
@@ -24,9 +24,11 @@ describe.each(ENGINES)("migrations on %s", (engine) => {
   });
 
   it("store settings with defaults for those never written", async () => {
-    expect(await readSettings(database.db)).toEqual({ repsSeeAllLeads: false });
+    expect(await readSettings(database.db)).toEqual(DEFAULT_SETTINGS);
     await writeSetting(database.db, "repsSeeAllLeads", true, 1);
     await writeSetting(database.db, "repsSeeAllLeads", true, 2);
-    expect(await readSettings(database.db)).toEqual({ repsSeeAllLeads: true });
+    const calendar = { timezone: "Europe/Berlin", weeklyHours: { 1: [[480, 960]] as [number, number][] }, holidays: ["2026-12-24"] };
+    await writeSetting(database.db, "businessCalendar", calendar, 3);
+    expect(await readSettings(database.db)).toEqual({ ...DEFAULT_SETTINGS, repsSeeAllLeads: true, businessCalendar: calendar });
   });
 });

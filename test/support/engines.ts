@@ -57,5 +57,5 @@ export type TestContext = ServiceContext & { clock: ManualClock };
 
 /** A service context over a test database with a manual clock and sequential ids. */
 export function testContext(db: Kysely<Database>, at: number = REFERENCE_TIME): TestContext {
-  return { db, clock: manualClock(at), ids: testIds, log: pino({ level: "silent" }), defaultPhoneRegion: "US" };
+  return { db, clock: manualClock(at), ids: testIds, log: pino({ level: "silent" }), defaultPhoneRegion: "US", publicUrl: "http://localhost:4400" };
 }
