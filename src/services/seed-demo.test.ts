@@ -57,7 +57,7 @@ describe.each(ENGINES)("seedDemo on %s", (engine) => {
     expect(events.map((e) => e.type)).toEqual(["created", "assigned"]);
     expect(events[0]).toMatchObject({ actor: "demo", at: lead!.createdAt, data: { payload: { email: lead!.email, source: lead!.source } } });
     expect(events[1]!.at).toBeGreaterThanOrEqual(lead!.createdAt);
-    expect(events[1]!.data).toMatchObject({ ownerId: lead!.ownerId, reason: expect.stringContaining("round robin") });
+    expect(events[1]!.data).toMatchObject({ ownerId: lead!.ownerId, strategy: "round_robin", reason: expect.stringContaining("round robin: ") });
     const total = await database.db.selectFrom("events").select((eb) => eb.fn.countAll<number>().as("count")).executeTakeFirstOrThrow();
     expect(Number(total.count)).toBe(summary.eventCount);
     expect(summary.eventCount).toBe(2 * summary.leadCount);

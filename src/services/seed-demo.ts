@@ -1,4 +1,4 @@
-import { DEFAULT_DEMO_DAYS, type DemoHistory, type DemoLead, generateDemoHistory } from "../domain/demo/generate-demo-history.js";
+import { DEFAULT_DEMO_DAYS, DEFAULT_DEMO_LEADS_PER_DAY, type DemoHistory, type DemoLead, generateDemoHistory } from "../domain/demo/generate-demo-history.js";
 import { DomainError, invalidField } from "../domain/errors.js";
 import type { Lead } from "../domain/lead/lead.js";
 import type { NewLeadEvent } from "../domain/lead/lead-event.js";
@@ -14,9 +14,6 @@ import { hashPassword } from "./passwords.js";
 
 /** Every demo account logs in with this password; the accounts exist only in demo workspaces. */
 export const DEMO_PASSWORD = "demo-password-1";
-
-/** About 20,000 leads over a year: enough for every diagnostic to be significant per rep and source. */
-export const DEFAULT_DEMO_LEADS_PER_DAY = 55;
 
 /** Accepted ranges. The history is built in memory first (~2 KB a lead), so 730 × 200 ≈ 146k leads is the ceiling. */
 export const DEMO_LIMITS = {
@@ -101,11 +98,21 @@ async function writeLeads(trx: Executor, leads: Lead[]): Promise<void> {
   if (taken.length > 0) throw new Error(`demo generator produced duplicate match keys: ${taken.slice(0, 3).join(", ")}`);
 }
 
-/** `created` with the payload a form would have sent, then `assigned` with the routing reason. */
+/**
+ * `created` with the payload a form would have sent, then `assigned` as routing records it.
+ * Keep each lead's events in time order: timelines sort by event id.
+ * TODO(#4, #5): write touches, stage changes, proposals and outcomes from `plan` once their event types exist.
+ */
 function eventsOf({ lead, plan }: DemoLead): NewLeadEvent[] {
   return [
     { leadId: lead.id, type: "created", actor: DEMO_ACTOR, at: lead.createdAt, data: { payload: capturePayloadOf(lead) } },
-    { leadId: lead.id, type: "assigned", actor: DEMO_ACTOR, at: plan.assignedAt, data: { ownerId: plan.ownerId, reason: plan.assignmentReason } },
+    {
+      leadId: lead.id,
+      type: "assigned",
+      actor: DEMO_ACTOR,
+      at: plan.assignedAt,
+      data: { ownerId: plan.ownerId, ruleId: null, strategy: "round_robin", reason: plan.assignmentReason },
+    },
   ];
 }
 

@@ -1,6 +1,6 @@
 import { type Command, InvalidArgumentError } from "commander";
-import { DEFAULT_DEMO_DAYS } from "../../domain/demo/generate-demo-history.js";
-import { DEFAULT_DEMO_LEADS_PER_DAY, DEMO_LIMITS, type DemoSummary, seedDemo } from "../../services/seed-demo.js";
+import { DEFAULT_DEMO_DAYS, DEFAULT_DEMO_LEADS_PER_DAY } from "../../domain/demo/generate-demo-history.js";
+import { DEMO_LIMITS, type DemoSummary, seedDemo } from "../../services/seed-demo.js";
 import { quietLog, withRuntime } from "../runtime.js";
 
 type DemoFlags = { seed: number; days: number; leadsPerDay: number };
@@ -47,6 +47,8 @@ function formatSummary(summary: DemoSummary, elapsedMs: number): string {
     "",
     `Log in with password ${summary.password} as:`,
     ...summary.users.map((user) => `  ${user.role.padEnd(8)} ${user.email.padEnd(30)} ${user.name.padEnd(16)} ${user.profile}`),
+    "",
+    "Start the app with: closeloop serve",
   ];
   return `${lines.join("\n")}\n`;
 }

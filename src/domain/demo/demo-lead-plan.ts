@@ -37,7 +37,7 @@ export type PlannedOutcome =
 export type DemoLeadPlan = {
   ownerId: string;
   assignedAt: number;
-  /** The human-readable routing reason recorded on the `assigned` event. */
+  /** The routing reason recorded on the `assigned` event, worded like issue #3's routing ("rule 'EMEA territory' (DE) → round robin: Emma Schulz"). */
   assignmentReason: string;
   /** First outbound touch; null when the owner has not touched the lead by `endAt` (or never will). */
   firstResponseAt: number | null;

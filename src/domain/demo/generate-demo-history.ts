@@ -16,7 +16,7 @@ export type DemoHistoryInput = {
   endAt: number;
   days?: number;
   /** Average leads per calendar day over the period (weekdays get more, weekends fewer). */
-  leadsPerDay: number;
+  leadsPerDay?: number;
 };
 
 /** A lead as stored, the truth behind it, and what happened to it. */
@@ -34,6 +34,9 @@ export type DemoHistory = {
 
 export const DEFAULT_DEMO_DAYS = 365;
 
+/** About 20,000 leads over a year: enough for every per-rep and per-source rate to be significant. */
+export const DEFAULT_DEMO_LEADS_PER_DAY = 55;
+
 /** Accounts exist a month before the first demo lead arrives. */
 const TEAM_JOINED_DAYS_BEFORE_START = 30;
 
@@ -46,7 +49,8 @@ const TERRITORY_LABELS: Record<Territory, string> = { americas_apac: "Americas &
  * and reads `profile` and `plan`, so everything already generated stays the same.
  */
 export function generateDemoHistory(input: DemoHistoryInput): DemoHistory {
-  const { seed, endAt, leadsPerDay } = input;
+  const { seed, endAt } = input;
+  const leadsPerDay = input.leadsPerDay ?? DEFAULT_DEMO_LEADS_PER_DAY;
   const startAt = endAt - (input.days ?? DEFAULT_DEMO_DAYS) * DAY_MS;
   const team = buildDemoTeam(seed, startAt - TEAM_JOINED_DAYS_BEFORE_START * DAY_MS);
   const arrivals = planArrivals(seed, startAt, endAt, leadsPerDay);
@@ -108,7 +112,7 @@ function planDemoLead({ seed, index, endAt, identity, arrival, owner, dayLoad }:
   const plan: DemoLeadPlan = {
     ownerId: owner.user.id,
     assignedAt,
-    assignmentReason: `Demo routing: ${TERRITORY_LABELS[owner.rep!.territory]} territory (${arrival.country.code}) → round robin → ${owner.user.name}`,
+    assignmentReason: `rule '${TERRITORY_LABELS[owner.rep!.territory]} territory' (${arrival.country.code}) → round robin: ${owner.user.name}`,
     firstResponseAt,
     touches: journey.touches,
     stageChanges: journey.stageChanges,
