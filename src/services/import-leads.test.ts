@@ -75,7 +75,8 @@ describe.each(ENGINES)("importLeads on %s", (engine) => {
     expect(byEmail.get("bob@example.com")?.custom).toEqual({ plan: "line one\r\nline two" });
     expect(byEmail.get("ivy@example.com")?.lastName).toBe('Quote "Q" Lee');
     const events = await listLeadEvents(database.db, byEmail.get("ana@example.com")!.id);
-    expect(events.map((e) => [e.type, e.actor])).toEqual([
+    const captureEvents = events.filter((e) => e.type === "created" || e.type === "merged_duplicate");
+    expect(captureEvents.map((e) => [e.type, e.actor])).toEqual([
       ["created", "import"],
       ["merged_duplicate", "import"],
     ]);
