@@ -1,4 +1,5 @@
-import { type Kysely, type Migration, type MigrationResultSet, Migrator } from "kysely";
+import { type Kysely, type Migration, type MigrationResultSet, Migrator, sql } from "kysely";
+import { engineOf } from "./engine.js";
 import * as createFoundation from "./migrations/0001-create-foundation.js";
 import * as createRoutingAndSla from "./migrations/0002-create-routing-and-sla.js";
 import * as addOutboxSubscription from "./migrations/0003-add-outbox-subscription.js";
@@ -12,11 +13,22 @@ const MIGRATIONS: Record<string, Migration> = {
 };
 
 /**
+ * PostgreSQL: the schema the migrator's own tables live in, named explicitly. Unnamed, Kysely
+ * checks "does kysely_migration exist" in every schema of the database, so a second schema
+ * (each test file has one) can make it skip creating its tables in ours and then fail.
+ */
+async function migrationTableSchemaOf(db: Kysely<Database>): Promise<{ migrationTableSchema?: string }> {
+  if (engineOf(db) !== "postgres") return {};
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  return rows[0] ? { migrationTableSchema: rows[0].schema } : {};
+}
+
+/**
  * Brings the database to the latest schema. Kysely's migrator holds a lock while it runs
  * (an advisory lock on PostgreSQL), so concurrent starts are safe.
  */
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS }, ...(await migrationTableSchemaOf(db)) });
   const result: MigrationResultSet = await migrator.migrateToLatest();
   if (result.error) throw result.error;
   return (result.results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
