@@ -14,6 +14,7 @@ import { authRoutes } from "./routes/auth/auth.routes.js";
 import { formRoutes } from "./routes/forms/forms.routes.js";
 import { publicFormRoutes } from "./routes/forms/public-form.routes.js";
 import { healthRoutes } from "./routes/health/health.routes.js";
+import { leadWorkRoutes } from "./routes/lead-work/lead-work.routes.js";
 import { leadRoutes } from "./routes/leads/leads.routes.js";
 import { settingsRoutes } from "./routes/settings/settings.routes.js";
 import { userRoutes } from "./routes/users/users.routes.js";
@@ -61,6 +62,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(authPlugin, deps);
   await app.register(healthRoutes);
   await app.register(leadRoutes, deps);
+  await app.register(leadWorkRoutes, deps);
   await app.register(formRoutes, deps);
   await app.register(publicFormRoutes, deps);
   await app.register(authRoutes, deps);

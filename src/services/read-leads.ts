@@ -3,6 +3,7 @@ import { DomainError } from "../domain/errors.js";
 import type { Lead } from "../domain/lead/lead.js";
 import type { LeadEvent } from "../domain/lead/lead-event.js";
 import { listLeadEvents } from "../store/events.js";
+import { findLeadSla, findLeadSlas, type LeadSla } from "../store/lead-sla.js";
 import { findLeadById, type LeadCursor, type LeadListFilter, type LeadSort, listLeads } from "../store/leads.js";
 import { readSettings } from "../store/settings.js";
 import type { ServiceContext } from "./context.js";
@@ -16,7 +17,7 @@ function isVisible(lead: Lead, visibility: LeadVisibility): boolean {
   return visibility.kind === "all" || lead.ownerId === visibility.userId;
 }
 
-export type LeadPage = { items: Lead[]; nextCursor: LeadCursor | undefined };
+export type LeadPage = { items: Lead[]; slas: Map<string, LeadSla>; nextCursor: LeadCursor | undefined };
 
 /** A page of the leads the principal may see, filtered and sorted. */
 export async function listVisibleLeads(
@@ -30,14 +31,15 @@ export async function listVisibleLeads(
   const rows = await listLeads(ctx.db, filter, query.sort, query.limit + 1, query.after);
   const items = rows.slice(0, query.limit);
   const last = items[items.length - 1];
-  return { items, nextCursor: rows.length > query.limit && last ? { createdAt: last.createdAt, id: last.id } : undefined };
+  const slas = await findLeadSlas(ctx.db, items.map((lead) => lead.id));
+  return { items, slas, nextCursor: rows.length > query.limit && last ? { createdAt: last.createdAt, id: last.id } : undefined };
 }
 
-/** One lead with its whole timeline; `not_found` when it does not exist or the principal may not see it. */
-export async function getLeadWithTimeline(ctx: ServiceContext, principal: Principal, leadId: string): Promise<{ lead: Lead; timeline: LeadEvent[] }> {
+/** One lead with its whole timeline and SLA clock; `not_found` when it does not exist or the principal may not see it. */
+export async function getLeadWithTimeline(ctx: ServiceContext, principal: Principal, leadId: string): Promise<{ lead: Lead; timeline: LeadEvent[]; sla: LeadSla | undefined }> {
   const lead = await findLeadById(ctx.db, leadId);
   if (!lead || !isVisible(lead, await visibilityFor(ctx, principal))) {
     throw new DomainError("not_found", { field: "id", message: `id: no lead ${leadId}` });
   }
-  return { lead, timeline: await listLeadEvents(ctx.db, leadId) };
+  return { lead, timeline: await listLeadEvents(ctx.db, leadId), sla: await findLeadSla(ctx.db, leadId) };
 }

@@ -24,6 +24,17 @@ async function migrationTableSchemaOf(db: Kysely<Database>): Promise<{ migration
 }
 
 /**
+ * On PostgreSQL, the schema the connection writes to. Without it Kysely's migrator takes a
+ * migration table in *any* schema of the database for its own, so a second Closeloop (or a
+ * parallel test) in another schema of the same database would skip or corrupt migrations.
+ */
+async function migrationTableSchema(db: Kysely<Database>): Promise<{ migrationTableSchema?: string }> {
+  if (engineOf(db) !== "postgres") return {};
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  return rows[0] ? { migrationTableSchema: rows[0].schema } : {};
+}
+
+/**
  * Brings the database to the latest schema. Kysely's migrator holds a lock while it runs
  * (an advisory lock on PostgreSQL), so concurrent starts are safe.
  */

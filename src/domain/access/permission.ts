@@ -19,6 +19,10 @@ export type Permission =
   | "leads:capture"
   /** Read leads (a rep: only the ones they may see, see `leadVisibility`). */
   | "leads:read"
+  /** Work leads: log touches, hand off (a rep: only the ones they may see). */
+  | "leads:work"
+  /** Configure routing rules, SLA policies and people's availability. */
+  | "routing:manage"
   /** See the team: users list. */
   | "users:read"
   /** Add, change and deactivate users. */
@@ -31,9 +35,9 @@ export type Permission =
   | "settings:manage";
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  admin: ["leads:capture", "leads:read", "users:read", "users:manage", "api_keys:manage", "forms:manage", "settings:manage"],
-  manager: ["leads:capture", "leads:read", "users:read", "forms:manage"],
-  rep: ["leads:capture", "leads:read", "users:read"],
+  admin: ["leads:capture", "leads:read", "leads:work", "routing:manage", "users:read", "users:manage", "api_keys:manage", "forms:manage", "settings:manage"],
+  manager: ["leads:capture", "leads:read", "leads:work", "routing:manage", "users:read", "forms:manage"],
+  rep: ["leads:capture", "leads:read", "leads:work", "users:read"],
 };
 
 const SCOPE_PERMISSIONS: Record<ApiKeyScope, readonly Permission[]> = {

@@ -6,6 +6,7 @@ import type { Executor } from "../../store/engine.js";
 import { saveLeadSlas } from "../../store/lead-sla.js";
 import { savePoolCursor } from "../../store/routing-cursors.js";
 import { listSlaPolicies } from "../../store/sla-policies.js";
+import { scheduleTimers } from "../../store/timers.js";
 import { type AssignmentPlan, assignNewLeads } from "./assign-new-leads.js";
 import { loadRoutingState } from "./routing-state.js";
 
@@ -37,4 +38,5 @@ export async function planAssignments(trx: Executor, leads: Lead[], now: number)
 export async function writeAssignments(trx: Executor, planned: PlannedAssignments, now: number): Promise<void> {
   for (const [poolKey, cursor] of planned.movedCursors) await savePoolCursor(trx, poolKey, cursor, now);
   await saveLeadSlas(trx, planned.clocks, now);
+  await scheduleTimers(trx, planned.timers, now);
 }

@@ -104,7 +104,7 @@ export const leadRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { ctx 
         limit: q.limit ?? 50,
         after: q.cursor === undefined ? undefined : decodeLeadCursor(q.cursor),
       });
-      return { items: page.items.map(presentLead), nextCursor: page.nextCursor ? encodeLeadCursor(page.nextCursor) : null };
+      return { items: page.items.map((lead) => presentLead(lead, page.slas.get(lead.id))), nextCursor: page.nextCursor ? encodeLeadCursor(page.nextCursor) : null };
     },
   );
 
@@ -121,8 +121,8 @@ export const leadRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { ctx 
     },
     async (request) => {
       const principal = principalOf(request, "leads:read");
-      const { lead, timeline } = await getLeadWithTimeline(ctx, principal, request.params.id);
-      return { lead: presentLead(lead), timeline: timeline.map(presentEvent) };
+      const { lead, timeline, sla } = await getLeadWithTimeline(ctx, principal, request.params.id);
+      return { lead: presentLead(lead, sla), timeline: timeline.map(presentEvent) };
     },
   );
 };

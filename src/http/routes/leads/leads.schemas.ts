@@ -62,6 +62,15 @@ export const BatchResponse = Type.Object({
 
 const nullableString = Type.Union([Type.String(), Type.Null()]);
 
+export const LeadSlaDto = Type.Object({
+  policyId: Type.String(),
+  status: Type.Union([Type.Literal("running"), Type.Literal("met"), Type.Literal("breached")], { description: "breached stays breached after a late response." }),
+  startedAt: Type.String({ format: "date-time" }),
+  warnAt: Type.String({ format: "date-time" }),
+  dueAt: Type.String({ format: "date-time" }),
+  firstResponseAt: Type.Union([Type.String({ format: "date-time" }), Type.Null()]),
+});
+
 export const LeadDto = Type.Object({
   id: Type.String(),
   email: nullableString,
@@ -81,6 +90,7 @@ export const LeadDto = Type.Object({
   ownerId: nullableString,
   stage: Type.String(),
   isOptedOut: Type.Boolean(),
+  sla: Type.Union([LeadSlaDto, Type.Null()], { description: "The speed-to-lead clock, when one was started." }),
   createdAt: Type.String({ format: "date-time" }),
   updatedAt: Type.String({ format: "date-time" }),
 });

@@ -1,0 +1,34 @@
+import { actorOf, type Principal } from "../../domain/access/permission.js";
+import type { NewLeadEvent } from "../../domain/lead/lead-event.js";
+import { isFirstResponse, type Touch } from "../../domain/touches/touch.js";
+import { appendEvents } from "../../store/events.js";
+import { findLeadSla, saveLeadSlas } from "../../store/lead-sla.js";
+import { findSlaPolicy } from "../../store/sla-policies.js";
+import { cancelTimer } from "../../store/timers.js";
+import type { ServiceContext } from "../context.js";
+import { slaTimerKey } from "../routing/assign-new-leads.js";
+import { findWorkableLead } from "../leads/find-workable-lead.js";
+
+/**
+ * Logs a contact attempt. The first one that counts as a response stops the lead's SLA clock:
+ * `sla_met` records whether it came in time and after how many minutes, and the pending SLA
+ * step is cancelled in the same transaction, so no warning or escalation fires after it.
+ */
+export async function logTouch(ctx: ServiceContext, principal: Principal, leadId: string, touch: Touch): Promise<{ stoppedSlaClock: boolean }> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const lead = await findWorkableLead(trx, principal, leadId);
+    const now = ctx.clock.now();
+    const events: NewLeadEvent[] = [{ leadId: lead.id, type: "touch", actor: actorOf(principal), at: now, data: { ...touch } }];
+    const clock = await findLeadSla(trx, lead.id);
+    const policy = clock && clock.firstResponseAt === null ? await findSlaPolicy(trx, clock.policyId) : undefined;
+    const stopsClock = clock !== undefined && policy !== undefined && isFirstResponse(touch, policy.isAutomatedResponseEnough);
+    if (stopsClock) {
+      const isWithinSla = now <= clock.dueAt;
+      await saveLeadSlas(trx, [{ ...clock, firstResponseAt: now, status: isWithinSla ? "met" : "breached" }], now);
+      await cancelTimer(trx, slaTimerKey(lead.id));
+      events.push({ leadId: lead.id, type: "sla_met", actor: actorOf(principal), at: now, data: { isWithinSla, responseMinutes: Math.round((now - clock.startedAt) / 60_000), dueAt: clock.dueAt } });
+    }
+    await appendEvents(trx, events);
+    return { stoppedSlaClock: stopsClock };
+  });
+}
