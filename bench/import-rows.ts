@@ -1,3 +1,4 @@
+import { once } from "node:events";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -67,7 +68,7 @@ async function writeGeneratedCsv(file: string, rows: number): Promise<void> {
   for (let start = 0; start < rows; start += 10_000) {
     const slice: string[] = [];
     for (let i = start; i < Math.min(rows, start + 10_000); i++) slice.push(generatedRow(i, random));
-    if (!out.write(`${slice.join("\r\n")}\r\n`)) await new Promise((resolve) => out.once("drain", resolve));
+    if (!out.write(`${slice.join("\r\n")}\r\n`)) await once(out, "drain");
   }
   await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
 }
@@ -84,7 +85,7 @@ export async function measureImport(rows: number): Promise<{ rowsPerSecond: numb
     const file = path.join(dir, "leads.csv");
     await writeGeneratedCsv(file, rows);
     await migrateToLatest(db);
-    const ctx: ServiceContext = { db, clock: systemClock, ids: timeOrderedIds, log: pino({ level: "silent" }), defaultPhoneRegion: "US" };
+    const ctx: ServiceContext = { db, clock: systemClock, ids: timeOrderedIds, log: pino({ level: "silent" }), defaultPhoneRegion: "US", publicUrl: "http://localhost:4400" };
     const startedAt = performance.now();
     const report = await importLeads(ctx, { file, rejectsFile: path.join(dir, "rejects.csv"), overrides: [], defaults: {} });
     const seconds = (performance.now() - startedAt) / 1000;
