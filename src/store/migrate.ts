@@ -13,17 +13,6 @@ const MIGRATIONS: Record<string, Migration> = {
 };
 
 /**
- * PostgreSQL: the schema the migrator's own tables live in, named explicitly. Unnamed, Kysely
- * checks "does kysely_migration exist" in every schema of the database, so a second schema
- * (each test file has one) can make it skip creating its tables in ours and then fail.
- */
-async function migrationTableSchemaOf(db: Kysely<Database>): Promise<{ migrationTableSchema?: string }> {
-  if (engineOf(db) !== "postgres") return {};
-  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
-  return rows[0] ? { migrationTableSchema: rows[0].schema } : {};
-}
-
-/**
  * On PostgreSQL, the schema the connection writes to. Without it Kysely's migrator takes a
  * migration table in *any* schema of the database for its own, so a second Closeloop (or a
  * parallel test) in another schema of the same database would skip or corrupt migrations.
@@ -39,7 +28,7 @@ async function migrationTableSchema(db: Kysely<Database>): Promise<{ migrationTa
  * (an advisory lock on PostgreSQL), so concurrent starts are safe.
  */
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS }, ...(await migrationTableSchemaOf(db)) });
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS }, ...(await migrationTableSchema(db)) });
   const result: MigrationResultSet = await migrator.migrateToLatest();
   if (result.error) throw result.error;
   return (result.results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
