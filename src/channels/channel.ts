@@ -1,0 +1,29 @@
+import type { Static, TSchema } from "typebox";
+import type { ChannelName } from "../domain/notifications/notification-payloads.js";
+import type { RetryPolicy } from "../domain/work/retry-policy.js";
+
+/** How one attempt went. A permanent failure is dead at once (e.g. SMTP 550: no such mailbox). */
+export type DeliveryResult =
+  | { isDelivered: true; statusCode: number | null }
+  | { isDelivered: false; statusCode: number | null; error: string; isPermanent: boolean };
+
+/** An outbox message as a channel sends it: `id` is the idempotency id the peer dedupes on. */
+export type OutgoingMessage<Payload> = { id: string; attempt: number; payload: Payload };
+
+/**
+ * A way to reach the outside world. `payloadSchema` is checked by the worker before `deliver`;
+ * `retry` says how often and how patiently to try. `deliver` reports peer failures as a result
+ * and throws only for bugs (the worker counts a throw as a failed attempt too).
+ */
+export type Channel<Schema extends TSchema = TSchema> = {
+  name: ChannelName;
+  payloadSchema: Schema;
+  retry: RetryPolicy;
+  // Method syntax, so a Channel<WebhookSchema> fits in a Channel[] (parameters are checked bivariantly).
+  deliver(message: OutgoingMessage<Static<Schema>>): Promise<DeliveryResult>;
+};
+
+/** A failed result. */
+export function failedDelivery(error: string, options: { statusCode?: number | null; isPermanent?: boolean } = {}): DeliveryResult {
+  return { isDelivered: false, error, statusCode: options.statusCode ?? null, isPermanent: options.isPermanent ?? false };
+}
