@@ -25,6 +25,16 @@ export type Config = Readonly<{
   trustProxy: boolean;
   /** DEFAULT_PHONE_REGION: ISO country for phone numbers captured without a country code. */
   defaultPhoneRegion: string;
+  /** SMTP_URL: mail server for email notifications (`smtp://user:pass@host:587`, `smtps://…`); empty: email notifications go dead, visibly. */
+  smtpUrl: string | undefined;
+  /** MAIL_FROM: sender of email notifications. */
+  mailFrom: string;
+  /** SLACK_WEBHOOK_URL: Slack incoming webhook for notifications; empty: Slack notifications go dead, visibly. */
+  slackWebhookUrl: string | undefined;
+  /** WORKER_CONCURRENCY: timers, and separately outbox messages, a worker runs at once. */
+  workerConcurrency: number;
+  /** WEBHOOK_TIMEOUT_MS: how long a webhook or Slack peer may take to answer before the attempt fails. */
+  webhookTimeoutMs: number;
 }>;
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
@@ -94,6 +104,11 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     isSecureCookies: flag(env, "SECURE_COOKIES", problems),
     trustProxy: flag(env, "TRUST_PROXY", problems),
     defaultPhoneRegion: phoneRegion(env, problems),
+    smtpUrl: url(env, "SMTP_URL", ["smtp:", "smtps:"], problems),
+    mailFrom: env.MAIL_FROM || "Closeloop <closeloop@localhost>",
+    slackWebhookUrl: url(env, "SLACK_WEBHOOK_URL", ["https:", "http:"], problems),
+    workerConcurrency: integer(env, "WORKER_CONCURRENCY", 4, 1, 64, problems),
+    webhookTimeoutMs: integer(env, "WEBHOOK_TIMEOUT_MS", 10_000, 100, 60_000, problems),
   });
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -17,10 +17,16 @@ export type PeopleNotice = {
 };
 
 /**
- * Queues the notice in the outbox in the caller's transaction: nothing is sent unless the
- * change that caused it commits, and a retried step enqueues nothing twice (keys are unique).
+ * Queues notices in the outbox in the caller's transaction, in one insert: nothing is sent
+ * unless the change that caused them commits, and a retried step enqueues nothing twice (keys
+ * are unique).
  */
-export async function notifyPeople(trx: Executor, ctx: ServiceContext, notice: PeopleNotice, now: number): Promise<void> {
+export async function notifyPeople(trx: Executor, ctx: ServiceContext, notices: PeopleNotice[], now: number): Promise<void> {
+  const messages = notices.flatMap((notice) => messagesOf(ctx, notice, now));
+  if (messages.length > 0) await enqueueMessages(trx, messages, now);
+}
+
+function messagesOf(ctx: ServiceContext, notice: PeopleNotice, now: number) {
   const link = `${ctx.publicUrl}/leads/${notice.lead.id}`;
   const name = leadDisplayName(notice.lead);
   const due = notice.slaDueAt === null ? "" : `\nFirst response due: ${new Date(notice.slaDueAt).toISOString()}`;
@@ -43,5 +49,5 @@ export async function notifyPeople(trx: Executor, ctx: ServiceContext, notice: P
     },
     availableAt: now,
   }];
-  await enqueueMessages(trx, [...emails, ...slack], now);
+  return [...emails, ...slack];
 }

@@ -1,0 +1,35 @@
+import type { Channel } from "../channels/channel.js";
+import { createEmailChannel } from "../channels/email.js";
+import { createSlackChannel } from "../channels/slack.js";
+import { createWebhookChannel } from "../channels/webhook.js";
+import type { Config } from "../config.js";
+import type { ServiceContext } from "../services/context.js";
+import { findWebhookSubscription } from "../store/webhook-subscriptions.js";
+import { type RunningWorker, startWorker, type WorkerOptions } from "./run-worker.js";
+import { TIMER_TASKS } from "./timer-tasks.js";
+
+/** The app's channels, configured: signed webhooks, Slack and SMTP email. */
+export function createAppChannels(ctx: ServiceContext, config: Config): Channel[] {
+  const timeoutMs = config.webhookTimeoutMs;
+  return [
+    createWebhookChannel({ timeoutMs, clock: ctx.clock, findEndpoint: (id) => findWebhookSubscription(ctx.db, id) }),
+    createSlackChannel({ defaultWebhookUrl: config.slackWebhookUrl, publicUrl: config.publicUrl, timeoutMs }),
+    createEmailChannel({ smtpUrl: config.smtpUrl, from: config.mailFrom, timeoutMs }),
+  ];
+}
+
+/**
+ * Starts the worker `closeloop serve` and `closeloop worker` run: every task in `TIMER_TASKS`,
+ * the configured channels, and on PostgreSQL a LISTEN connection so other processes' writes
+ * wake it at once. A message lease is 6 peer timeouts, so a live worker never loses one mid-send.
+ */
+export function startAppWorker(ctx: ServiceContext, config: Config, options: Partial<WorkerOptions> = {}): Promise<RunningWorker> {
+  return startWorker(ctx, {
+    tasks: TIMER_TASKS,
+    channels: createAppChannels(ctx, config),
+    concurrency: config.workerConcurrency,
+    messageLockMs: Math.max(60_000, 6 * config.webhookTimeoutMs),
+    listenUrl: config.databaseUrl,
+    ...options,
+  });
+}
