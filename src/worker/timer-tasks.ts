@@ -6,6 +6,6 @@ import type { TimerTask } from "./timer-task.js";
  * one: define it in `tasks/<name>.ts` as a `TimerTask`, append it here, and schedule it with
  * `scheduleTimer(trx, { key, task: "<name>", payload, runAt }, now)` inside the service's
  * transaction. A worker that meets a task name it does not know retries it with backoff (a
- * newer worker may know it) and leaves it dead after `UNKNOWN_TASK_RETRY`.
+ * newer worker may know it) and leaves it dead after `UNKNOWN_WORK_RETRY`.
  */
 export const TIMER_TASKS: readonly TimerTask[] = [slaStepTask];

@@ -11,7 +11,7 @@ export const WebhookMessagePayload = Type.Object(
     subscriptionId: Type.String({ minLength: 1 }),
     /** The JSON body sent, in the Standard Webhooks shape. */
     body: Type.Object({
-      type: Type.Union(WEBHOOK_EVENT_TYPES.map((type) => Type.Literal(type))),
+      type: Type.Enum(WEBHOOK_EVENT_TYPES),
       timestamp: Type.String(),
       data: Type.Record(Type.String(), Type.Unknown()),
     }),
