@@ -27,6 +27,14 @@ export type CaptureResult =
   | { ok: true; outcome: CaptureOutcome; leadId: string; isReplay: boolean }
   | { ok: false; error: DomainError };
 
+export type CaptureOptions = {
+  /**
+   * Whether new leads start a speed-to-lead SLA clock and notify their owner (default true).
+   * A bulk import of old leads routes them but must not page anyone for each row.
+   */
+  isSpeedToLead?: boolean;
+};
+
 /** Thrown inside the transaction when a concurrent capture claimed a match key first. */
 class MatchKeyRace extends Error {}
 
@@ -47,7 +55,7 @@ export async function captureLead(ctx: ServiceContext, request: CaptureRequest):
  * error result and do not stop the others. One transaction for many leads is what makes bulk
  * import and grouped HTTP commits fast.
  */
-export async function captureLeads(ctx: ServiceContext, requests: CaptureRequest[]): Promise<CaptureResult[]> {
+export async function captureLeads(ctx: ServiceContext, requests: CaptureRequest[], options: CaptureOptions = {}): Promise<CaptureResult[]> {
   const results: CaptureResult[] = new Array(requests.length);
   const valid: { index: number; request: CaptureRequest; input: NormalizedLeadInput; requestHash: string }[] = [];
   requests.forEach((request, index) => {
@@ -62,7 +70,7 @@ export async function captureLeads(ctx: ServiceContext, requests: CaptureRequest
   if (valid.length === 0) return results;
   for (let attempt = 1; ; attempt++) {
     try {
-      const written = await ctx.db.transaction().execute((trx) => writeCaptures(ctx, trx, valid));
+      const written = await ctx.db.transaction().execute((trx) => writeCaptures(ctx, trx, valid, options.isSpeedToLead ?? true));
       valid.forEach((item, i) => (results[item.index] = written[i]!));
       return results;
     } catch (error) {
@@ -75,7 +83,7 @@ export async function captureLeads(ctx: ServiceContext, requests: CaptureRequest
 
 type ValidCapture = { request: CaptureRequest; input: NormalizedLeadInput; requestHash: string };
 
-async function writeCaptures(ctx: ServiceContext, trx: Executor, items: ValidCapture[]): Promise<CaptureResult[]> {
+async function writeCaptures(ctx: ServiceContext, trx: Executor, items: ValidCapture[], isSpeedToLead: boolean): Promise<CaptureResult[]> {
   const now = ctx.clock.now();
   const keyOwners = await findLeadIdsByMatchKeys(trx, [...new Set(items.flatMap((item) => item.input.matchKeys))]);
   const leads = new Map((await lockLeadsByIds(trx, [...new Set(keyOwners.values())])).map((lead) => [lead.id, lead]));
@@ -133,12 +141,12 @@ async function writeCaptures(ctx: ServiceContext, trx: Executor, items: ValidCap
     results.push(result);
   }
 
-  const assignment = await planAssignments(trx, created, now);
+  const assignment = await planAssignments(trx, created, now, isSpeedToLead);
   await insertLeads(trx, created);
   if ((await claimMatchKeys(trx, claims)).length > 0) throw new MatchKeyRace();
   for (const id of changed) await updateLead(trx, leads.get(id)!);
   await appendEvents(trx, [...events, ...assignment.events]);
-  await writeAssignments(trx, assignment, now);
+  await writeAssignments(trx, ctx, created, assignment, now);
   return results;
 }
 

@@ -31,7 +31,7 @@ export async function writeHandoff(trx: Executor, ctx: ServiceContext, lead: Lea
   await notifyPeople(
     trx,
     ctx,
-    {
+    [{
       reason: `handed_off:${now}`,
       recipients: [handoff.toUser],
       lead: updated,
@@ -39,7 +39,7 @@ export async function writeHandoff(trx: Executor, ctx: ServiceContext, lead: Lea
       detail: `${handoff.reason}. Asked for: ${handoff.checklist.askedFor ?? "—"}. Next step: ${handoff.checklist.recommendedNextStep ?? "—"}.`,
       slaDueAt: clock?.firstResponseAt === null ? clock.dueAt : null,
       slackWebhookUrl: settings.slackWebhookUrl,
-    },
+    }],
     now,
   );
   await enqueueLeadEvent(trx, { type: "lead.handed_off", leadId: lead.id, eventKey: `handed_off:${lead.id}:${now}`, data: { ...leadSummary(updated), ...data } }, now);

@@ -9,9 +9,11 @@ import { listSlaPolicies } from "../../store/sla-policies.js";
 import { scheduleTimers } from "../../store/timers.js";
 import { type AssignmentPlan, assignNewLeads } from "./assign-new-leads.js";
 import { loadRoutingState } from "./routing-state.js";
+import type { ServiceContext } from "../context.js";
+import { notifyAssignments } from "../notifications/notify-assignments.js";
 
 /** An assignment plan plus the pool cursors it moved, ready to write. */
-export type PlannedAssignments = AssignmentPlan & { movedCursors: Map<PoolKey, PoolCursor> };
+export type PlannedAssignments = AssignmentPlan & { movedCursors: Map<PoolKey, PoolCursor>; isSpeedToLead: boolean };
 
 /** SLA policies by id, with the default policy also under `null`. */
 export async function loadSlaPolicies(trx: Executor): Promise<Map<string | null, SlaPolicy>> {
@@ -22,21 +24,29 @@ export async function loadSlaPolicies(trx: Executor): Promise<Map<string | null,
   return byId;
 }
 
-/** Routes new leads inside the capture transaction (locking the pools' cursors) and plans their SLA clocks. */
-export async function planAssignments(trx: Executor, leads: Lead[], now: number): Promise<PlannedAssignments> {
-  if (leads.length === 0) return { decisions: new Map(), events: [], clocks: [], timers: [], movedCursors: new Map() };
+/**
+ * Routes new leads inside the capture transaction (locking the pools' cursors) and, for
+ * speed-to-lead captures, plans their SLA clocks.
+ */
+export async function planAssignments(trx: Executor, leads: Lead[], now: number, isSpeedToLead: boolean): Promise<PlannedAssignments> {
+  if (leads.length === 0) return { decisions: new Map(), events: [], clocks: [], timers: [], movedCursors: new Map(), isSpeedToLead };
   const state = await loadRoutingState(trx, now, { isLocking: true });
-  const plan = assignNewLeads(leads, state, await loadSlaPolicies(trx), "system", now);
+  const policies = isSpeedToLead ? await loadSlaPolicies(trx) : new Map<string | null, SlaPolicy>();
+  const plan = assignNewLeads(leads, state, policies, "system", now);
   const movedCursors = new Map<PoolKey, PoolCursor>();
   for (const decision of plan.decisions.values()) {
     if (decision.cursorUpdate) movedCursors.set(decision.cursorUpdate.poolKey, state.cursors.get(decision.cursorUpdate.poolKey)!);
   }
-  return { ...plan, movedCursors };
+  return { ...plan, movedCursors, isSpeedToLead };
 }
 
-/** Writes what routing decided: pool cursors, SLA clocks and their first timers (the leads themselves are already written). */
-export async function writeAssignments(trx: Executor, planned: PlannedAssignments, now: number): Promise<void> {
+/**
+ * Writes what routing decided for leads already inserted: pool cursors, SLA clocks and their
+ * first timers, and (for speed-to-lead captures) the notifications and webhooks.
+ */
+export async function writeAssignments(trx: Executor, ctx: ServiceContext, leads: Lead[], planned: PlannedAssignments, now: number): Promise<void> {
   for (const [poolKey, cursor] of planned.movedCursors) await savePoolCursor(trx, poolKey, cursor, now);
   await saveLeadSlas(trx, planned.clocks, now);
   await scheduleTimers(trx, planned.timers, now);
+  if (planned.isSpeedToLead) await notifyAssignments(trx, ctx, leads, planned, now);
 }

@@ -62,7 +62,7 @@ async function announce(trx: Executor, ctx: ServiceContext, lead: Lead, clock: L
   const recipients = await findEscalationRecipients(trx, lead.ownerId, isForManagers);
   const settings = await readSettings(trx);
   const detail = `${headline}. The first response was due ${new Date(clock.dueAt).toISOString()}.`;
-  await notifyPeople(trx, ctx, { reason, recipients, lead, headline, detail, slaDueAt: clock.dueAt, slackWebhookUrl: settings.slackWebhookUrl }, now);
+  await notifyPeople(trx, ctx, [{ reason, recipients, lead, headline, detail, slaDueAt: clock.dueAt, slackWebhookUrl: settings.slackWebhookUrl }], now);
   if (reason === "sla_warned") {
     await enqueueLeadEvent(trx, { type: "lead.sla_warning", leadId: lead.id, eventKey: `sla_warned:${lead.id}`, data: { ...leadSummary(lead), dueAt: new Date(clock.dueAt).toISOString() } }, now);
   }
