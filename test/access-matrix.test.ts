@@ -7,6 +7,8 @@ import { createUser } from "../src/services/users/create-user.js";
 import { openSession } from "../src/services/auth/open-session.js";
 import { SESSION_COOKIE } from "../src/http/auth/session-cookie.js";
 import { findLeadById, updateLead } from "../src/store/leads.js";
+import { claimDueTimers, failTimer, scheduleTimer } from "../src/store/timers.js";
+import { createWebhook } from "../src/services/webhooks/create-webhook.js";
 import { ENGINES } from "./support/engines.js";
 import { createTestApp, TEST_PASSWORD, type TestApp, type TestCallers } from "./support/http.js";
 
@@ -15,7 +17,7 @@ const CALLERS = ["anonymous", "rep", "manager", "admin", "leadsWriteKey"] as con
 type Caller = (typeof CALLERS)[number];
 
 /** Rows and ids the requests refer to, made once per app. */
-type Fixture = { repLeadId: string; otherRepLeadId: string; formId: string; formKey: string; spareUserId: string; spareApiKeyId: string };
+type Fixture = { repLeadId: string; otherRepLeadId: string; formId: string; formKey: string; spareUserId: string; spareApiKeyId: string; webhookId: string };
 
 type MatrixRequest = { url?: string; payload?: object; headers?: Record<string, string> };
 
@@ -63,6 +65,13 @@ const MATRIX: MatrixRow[] = [
   { route: "DELETE /api/v1/api-keys/:id",          statuses: [401, 403, 403, 204, 403], request: (f) => ({ url: `/api/v1/api-keys/${f.spareApiKeyId}` }) },
   { route: "GET /api/v1/settings",                 statuses: [401, 200, 200, 200, 403] },
   { route: "PATCH /api/v1/settings",               statuses: [401, 403, 403, 200, 403], request: () => ({ payload: { repsSeeAllLeads: false } }) },
+  { route: "GET /api/v1/webhooks",                 statuses: [401, 403, 403, 200, 403] },
+  { route: "POST /api/v1/webhooks",                statuses: [401, 403, 403, 201, 403], request: () => ({ payload: { url: "https://hooks.example.com/in", eventTypes: ["lead.created"] } }) },
+  { route: "PATCH /api/v1/webhooks/:id",           statuses: [401, 403, 403, 200, 403], request: (f) => ({ url: `/api/v1/webhooks/${f.webhookId}`, payload: { isActive: true } }) },
+  { route: "DELETE /api/v1/webhooks/:id",          statuses: [401, 403, 403, 204, 403], request: async (_f, _c, t) => ({ url: `/api/v1/webhooks/${(await createWebhook(t.ctx, { url: "https://hooks.example.com/x", eventTypes: ["lead.created"] }, "test")).id}` }) },
+  { route: "GET /api/v1/webhooks/:id/deliveries",  statuses: [401, 403, 403, 200, 403], request: (f) => ({ url: `/api/v1/webhooks/${f.webhookId}/deliveries` }) },
+  { route: "GET /api/v1/work/dead",                statuses: [401, 403, 403, 200, 403] },
+  { route: "POST /api/v1/work/dead/:kind/:id/retry", statuses: [401, 403, 403, 200, 403], request: async (_f, c, t) => ({ url: `/api/v1/work/dead/timer/${await deadTimerId(t, unique(c))}/retry` }) },
 ];
 
 /** Routes that are not part of the product's access rules: the bundled Swagger UI's own files. */
@@ -73,6 +82,16 @@ async function freshHeaders(t: TestApp, caller: Caller): Promise<Record<string, 
   if (!("userId" in person)) return person.headers;
   const session = await openSession(t.ctx.db, person.userId, t.ctx.clock.now(), t.config.sessionTtlHours);
   return { cookie: `${SESSION_COOKIE}=${session.token}`, "x-csrf-token": session.csrfToken };
+}
+
+/** A timer that used up its attempts, for the retry route: scheduled, claimed and failed for good. */
+async function deadTimerId(t: TestApp, key: string): Promise<string> {
+  const now = t.ctx.clock.now();
+  await scheduleTimer(t.ctx.db, { key: `matrix:${key}`, task: "matrix", payload: {}, runAt: now }, now);
+  const claimed = await claimDueTimers(t.ctx.db, { workerId: "matrix", now, limit: 1000, lockMs: 1000 });
+  const timer = claimed.find((c) => c.key === `matrix:${key}`)!;
+  await failTimer(t.ctx.db, { id: timer.id, workerId: "matrix", error: "matrix", now, retryAt: null });
+  return timer.id;
 }
 
 async function leadOwnedBy(t: TestApp, ownerId: string | null, email: string): Promise<string> {
@@ -93,6 +112,7 @@ async function buildFixture(t: TestApp): Promise<Fixture> {
     formKey: form.formKey,
     spareUserId: spareUser.id,
     spareApiKeyId: spareKey.id,
+    webhookId: (await createWebhook(t.ctx, { url: "https://hooks.example.com/matrix", eventTypes: ["lead.created"] }, "test")).id,
   };
 }
 

@@ -18,6 +18,8 @@ import { leadWorkRoutes } from "./routes/lead-work/lead-work.routes.js";
 import { leadRoutes } from "./routes/leads/leads.routes.js";
 import { settingsRoutes } from "./routes/settings/settings.routes.js";
 import { userRoutes } from "./routes/users/users.routes.js";
+import { webhookRoutes } from "./routes/webhooks/webhooks.routes.js";
+import { workRoutes } from "./routes/work/work.routes.js";
 import { webApp } from "./web-app.js";
 
 /** Request bodies above this are refused with 413 (a 1,000-lead batch fits comfortably). */
@@ -69,6 +71,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(userRoutes, deps);
   await app.register(apiKeyRoutes, deps);
   await app.register(settingsRoutes, deps);
+  await app.register(webhookRoutes, deps);
+  await app.register(workRoutes, deps);
   // Last, so its `/*` fallback for client-side routes sits behind every API route.
   await app.register(webApp, { webDir: deps.webDir });
   return app;

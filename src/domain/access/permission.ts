@@ -32,10 +32,14 @@ export type Permission =
   /** Create and change capture forms. */
   | "forms:manage"
   /** Change workspace settings. */
-  | "settings:manage";
+  | "settings:manage"
+  /** Create, change and delete webhook subscriptions; read their delivery log. */
+  | "webhooks:manage"
+  /** See dead timers and outbox messages and send them back to the worker. */
+  | "work:manage";
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  admin: ["leads:capture", "leads:read", "leads:work", "routing:manage", "users:read", "users:manage", "api_keys:manage", "forms:manage", "settings:manage"],
+  admin: ["leads:capture", "leads:read", "leads:work", "routing:manage", "users:read", "users:manage", "api_keys:manage", "forms:manage", "settings:manage", "webhooks:manage", "work:manage"],
   manager: ["leads:capture", "leads:read", "leads:work", "routing:manage", "users:read", "forms:manage"],
   rep: ["leads:capture", "leads:read", "leads:work", "users:read"],
 };
