@@ -8,6 +8,8 @@ import { registerApiKeyCreateCommand } from "./commands/api-key-create.js";
 import { registerMigrateCommand } from "./commands/migrate.js";
 import { registerServeCommand } from "./commands/serve.js";
 import { registerUserAddCommand } from "./commands/user-add.js";
+import { registerWorkCommands } from "./commands/work.js";
+import { registerWorkerCommand } from "./commands/worker.js";
 
 const program = new Command()
   .name("closeloop")
@@ -22,6 +24,8 @@ registerApiKeyCreateCommand(program);
 registerImportCommand(program);
 registerExportCommand(program);
 registerDemoCommand(program);
+registerWorkerCommand(program);
+registerWorkCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { buildApp } from "../../http/build-app.js";
 import { startSetupIfNoUsers } from "../../services/setup/start-setup.js";
+import { startAppWorker } from "../../worker/start-app-worker.js";
 import { openRuntime } from "../runtime.js";
 
 /** `closeloop serve`: the app, the API and the worker in one process. */
@@ -14,6 +15,7 @@ export function registerServeCommand(program: Command): void {
       const app = await buildApp({ ctx, config });
       const setupToken = await startSetupIfNoUsers(ctx);
       await app.listen({ port: config.port, host: config.host });
+      const worker = await startAppWorker(ctx, config);
       const lines = [`Closeloop is running at ${config.publicUrl}  (API docs: ${config.publicUrl}/api/docs)`];
       if (setupToken) {
         lines.push(
@@ -25,8 +27,10 @@ export function registerServeCommand(program: Command): void {
         );
       }
       process.stdout.write(`${lines.join("\n")}\n`);
+      // Stop taking requests first, then let the worker finish what it holds, then close the database.
       const shutDown = async () => {
         await app.close();
+        await worker.stop();
         await runtime.close();
         process.exit(0);
       };
