@@ -3,18 +3,23 @@ import { startBenchServer } from "./bench-server.js";
 import { type Figures, figure } from "./figures.js";
 import { measureImport } from "./import-rows.js";
 
-type Load = { path: string; method: "GET" | "POST"; connections: number; seconds: number; body?: string; headers?: Record<string, string> };
+type Load = { path: string; method: "GET" | "POST"; connections: number; seconds: number; body?: () => string; headers?: Record<string, string> };
 
 async function runLoad(url: string, load: Load): Promise<autocannon.Result> {
+  const makeBody = load.body;
   const result = await autocannon({
-    url: `${url}${load.path}`,
-    method: load.method,
+    url,
     connections: load.connections,
     duration: load.seconds,
-    // Replaces [<id>] in the body with a unique id per request, so every capture is a new lead.
-    idReplacement: true,
-    ...(load.body !== undefined ? { body: load.body } : {}),
-    headers: load.headers ?? {},
+    requests: [
+      {
+        method: load.method,
+        path: load.path,
+        headers: load.headers ?? {},
+        // A fresh body per request (autocannon then sets its Content-Length), so every capture is a new lead.
+        ...(makeBody ? { setupRequest: (request: autocannon.Request) => ({ ...request, body: makeBody() }) } : {}),
+      },
+    ],
   });
   if (result.non2xx > 0 || result.errors > 0) throw new Error(`${load.path}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
   return result;
@@ -28,12 +33,13 @@ async function runLoad(url: string, load: Load): Promise<autocannon.Result> {
 export async function runFigures({ isQuick }: { isQuick: boolean }): Promise<Figures> {
   const server = await startBenchServer();
   const seconds = isQuick ? 3 : 10;
+  let leadNumber = 0;
   const capture = (connections: number, duration: number): Load => ({
     path: "/api/v1/leads",
     method: "POST",
     connections,
     seconds: duration,
-    body: JSON.stringify({ email: "lead-[<id>]@example.com", name: "Bench Lead", company: "Acme Corp", source: "bench", plan: "pro" }),
+    body: () => JSON.stringify({ email: `lead-${++leadNumber}@example.com`, name: "Bench Lead", company: "Acme Corp", source: "bench", plan: "pro" }),
     headers: { "content-type": "application/json", authorization: `Bearer ${server.apiKey}` },
   });
   try {
