@@ -61,7 +61,8 @@ export async function captureLeads(ctx: ServiceContext, requests: CaptureRequest
   requests.forEach((request, index) => {
     try {
       const input = normalizeLeadInput(request.payload, { defaultPhoneRegion: ctx.defaultPhoneRegion });
-      valid.push({ index, request, input, requestHash: hashPayload(request.payload) });
+      // Hashing is only needed to compare an idempotent retry with the first request.
+      valid.push({ index, request, input, requestHash: request.idempotencyKey === undefined ? "" : hashPayload(request.payload) });
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       results[index] = { ok: false, error };

@@ -15,6 +15,12 @@ export type ImportLeadsOptions = {
   overrides: ColumnOverride[];
   /** Source and campaign for rows whose own source / campaign cell is blank. */
   defaults: { source?: string | undefined; campaign?: string | undefined };
+  /**
+   * Start a speed-to-lead SLA clock and notify owners for each new lead, as a live capture
+   * would (for a fresh list, e.g. from an event). Off by default: imported leads are usually
+   * history, and a million SLA escalations would page everyone.
+   */
+  isSpeedToLead?: boolean;
   onStart?: (mapping: ColumnMapping, totalBytes: number) => void;
   onProgress?: (progress: ImportProgress) => void;
 };
@@ -138,7 +144,11 @@ async function importRows(run: ImportRun, rows: AsyncIterableIterator<string[]>,
 /** Captures a chunk in one call and writes its rejects in row order. */
 async function captureChunk(run: ImportRun, chunk: SourceRow[]): Promise<void> {
   const capturable = chunk.filter((row) => row.reason === undefined);
-  const results = capturable.length > 0 ? await captureLeads(run.ctx, capturable.map((row) => ({ payload: payloadOf(run, row.cells), actor: IMPORT_ACTOR }))) : [];
+  const results = capturable.length > 0 ? await captureLeads(
+          run.ctx,
+          capturable.map((row) => ({ payload: payloadOf(run, row.cells), actor: IMPORT_ACTOR })),
+          { isSpeedToLead: run.options.isSpeedToLead ?? false },
+        ) : [];
   const reasons = new Map<SourceRow, string>();
   results.forEach((result, i) => {
     if (result.ok) run.counts[result.outcome]++;

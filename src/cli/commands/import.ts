@@ -9,7 +9,7 @@ import { type ColumnMapping, parseColumnOverrides } from "../../domain/lead-impo
 import { type ImportLeadsOptions, type ImportReport, importLeads } from "../../services/import-leads.js";
 import { quietLog, withRuntime } from "../runtime.js";
 
-type ImportFlags = { map?: string[]; preset?: PresetName; rejects?: string; source?: string; campaign?: string };
+type ImportFlags = { map?: string[]; preset?: PresetName; rejects?: string; source?: string; campaign?: string; speedToLead?: boolean };
 
 /** `closeloop import FILE.csv`: capture leads from a CSV file, with a progress bar and a rejects file. */
 export function registerImportCommand(program: Command): void {
@@ -22,6 +22,7 @@ export function registerImportCommand(program: Command): void {
     .option("--rejects <path>", "where rejected rows go (default: FILE.rejects.csv beside FILE)")
     .option("--source <source>", "source for rows that have none")
     .option("--campaign <campaign>", "campaign for rows that have none")
+    .option("--speed-to-lead", "start SLA clocks and notify owners for new leads, as a live capture does (for fresh lists)")
     .action(async (file: string, flags: ImportFlags) => {
       const options = importOptions(file, flags);
       const bar = process.stderr.isTTY ? new SingleBar({ format: "{bar} {percentage}% | {rows} rows | ETA {eta_formatted}" }) : undefined;
@@ -51,6 +52,7 @@ function importOptions(file: string, flags: ImportFlags): ImportLeadsOptions {
       source: checkedText("--source", flags.source, LEAD_FIELD_MAX_LENGTH.source),
       campaign: checkedText("--campaign", flags.campaign, LEAD_FIELD_MAX_LENGTH.campaign),
     },
+    isSpeedToLead: flags.speedToLead === true,
   };
 }
 

@@ -1,4 +1,4 @@
-import { type CountryCode, isSupportedCountry, parsePhoneNumberFromString } from "libphonenumber-js/max";
+import { type CountryCode, isSupportedCountry, parsePhoneNumberFromString } from "libphonenumber-js/min";
 import { invalidField } from "../errors.js";
 import { LEAD_TEXT_FIELDS, type LeadFields, UTM_FIELDS, type UtmTags } from "./lead.js";
 import { CUSTOM_FIELD_NAME_MAX_LENGTH, CUSTOM_FIELDS_MAX_BYTES, LEAD_FIELD_MAX_LENGTH } from "./lead-limits.js";
