@@ -83,6 +83,16 @@ describe.each(ENGINES)("worker on %s", (engine) => {
     expect(await findTimerByKey(ctx.db, "t1")).toMatchObject({ attempts: 0, status: "pending", runAt: ctx.clock.now() });
   });
 
+  it("commits the rest of a batch when one of its timers fails, and counts the attempt on that one only", async () => {
+    await schedule("first", "ok");
+    await schedule("broken", "fail");
+    await schedule("last", "ok");
+    expect(await runDueWork(ctx, options(ctx))).toMatchObject({ timersCompleted: 2, timersFailed: 1 });
+    expect(await notes(ctx)).toBe(2);
+    expect(await findTimerByKey(ctx.db, "broken")).toMatchObject({ attempts: 1, status: "pending" });
+    expect(await findTimerByKey(ctx.db, "first")).toBeUndefined();
+  });
+
   it("leaves a timer dead at once when its payload fails the schema or its task says retrying is pointless", async () => {
     await scheduleTimer(ctx.db, { key: "bad", task: "test-note", payload: { leadId: 42, text: "x", outcome: "ok" }, runAt: ctx.clock.now() }, ctx.clock.now());
     await schedule("gone", "permanent");

@@ -7,7 +7,7 @@ import { claimDueTimers, nextTimerDueAt, releaseTimers, type Timer } from "../st
 import { listenForWork, type WorkListener } from "../store/work-listener.js";
 import { notifyWork } from "../store/work-signal.js";
 import { deliverClaimedMessage } from "./deliver-message.js";
-import { runClaimedTimer } from "./run-timer.js";
+import { runClaimedTimers } from "./run-timer.js";
 import { createTaskRegistry, type TimerTask } from "./timer-task.js";
 import { driveLane, type WorkLane } from "./work-lane.js";
 import { createChannelRegistry, emptyCounts, type WorkerCounts, type WorkerEnv } from "./worker-env.js";
@@ -19,7 +19,7 @@ export type WorkerOptions = {
   channels: readonly Channel[];
   /** Timers, and separately messages, in flight at once (WORKER_CONCURRENCY). */
   concurrency?: number;
-  /** Timers claimed per statement. */
+  /** Timers run in one transaction; a claim takes one batch per open slot. */
   timerBatchSize?: number;
   /** Lease on a claimed timer; after it a crashed worker's timers are claimable again. */
   timerLockMs?: number;
@@ -43,9 +43,7 @@ export type RunningWorker = {
 
 const DEFAULTS = {
   concurrency: 4,
-  // 200 timers per claim: at ~8k timers/s on SQLite a claim is 25 ms of work, short enough
-  // that a stop or a new urgent message waits little, long enough that claiming is ~2% of the time.
-  timerBatchSize: 200,
+  timerBatchSize: 50,
   timerLockMs: 60_000,
   // 6× the 10 s webhook timeout: a live worker never loses a lease mid-send.
   messageLockMs: 60_000,
@@ -57,15 +55,28 @@ function newWorkerId(): string {
   return `${os.hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
 }
 
-function buildLanes(env: WorkerEnv, settings: typeof DEFAULTS): [WorkLane<Timer>, WorkLane<OutboxMessage>] {
+/** Claimed timers that run in one transaction; `id` is the first timer's, for logs. */
+type TimerBatch = { id: string; timers: Timer[] };
+
+/** Splits claimed timers into batches of at most `size`. */
+function intoBatches(timers: Timer[], size: number): TimerBatch[] {
+  const batches: TimerBatch[] = [];
+  for (let start = 0; start < timers.length; start += size) batches.push({ id: timers[start]!.id, timers: timers.slice(start, start + size) });
+  return batches;
+}
+
+function buildLanes(env: WorkerEnv, settings: typeof DEFAULTS): [WorkLane<TimerBatch>, WorkLane<OutboxMessage>] {
   const { ctx, workerId } = env;
-  const timers: WorkLane<Timer> = {
+  const timers: WorkLane<TimerBatch> = {
     name: "timers",
     concurrency: settings.concurrency,
-    claimSize: () => settings.timerBatchSize,
-    claim: (limit) => claimDueTimers(ctx.db, { workerId, now: ctx.clock.now(), limit, lockMs: settings.timerLockMs }),
-    run: (timer) => runClaimedTimer(env, timer),
-    release: (ids) => releaseTimers(ctx.db, ids, workerId),
+    claimSize: (free) => free,
+    claim: async (batches) => {
+      const claimed = await claimDueTimers(ctx.db, { workerId, now: ctx.clock.now(), limit: batches * settings.timerBatchSize, lockMs: settings.timerLockMs });
+      return intoBatches(claimed, settings.timerBatchSize);
+    },
+    run: (batch) => runClaimedTimers(env, batch.timers),
+    release: (batches) => releaseTimers(ctx.db, batches.flatMap((batch) => batch.timers.map((timer) => timer.id)), workerId),
     nextDueAt: () => nextTimerDueAt(ctx.db, ctx.clock.now()),
   };
   // Messages are claimed only for open slots: a queued message's lease would tick while slow peers answer.
@@ -75,7 +86,7 @@ function buildLanes(env: WorkerEnv, settings: typeof DEFAULTS): [WorkLane<Timer>
     claimSize: (free) => free,
     claim: (limit) => claimDueMessages(ctx.db, { workerId, now: ctx.clock.now(), limit, lockMs: settings.messageLockMs }),
     run: (message) => deliverClaimedMessage(env, message),
-    release: (ids) => releaseMessages(ctx.db, ids, workerId),
+    release: (messages) => releaseMessages(ctx.db, messages.map((message) => message.id), workerId),
     nextDueAt: () => nextMessageDueAt(ctx.db, ctx.clock.now()),
   };
   return [timers, messages];
@@ -128,11 +139,11 @@ export async function runDueWork(ctx: ServiceContext, options: WorkerOptions): P
   const env = workerEnv(ctx, options);
   const [timers, messages] = buildLanes(env, settings);
   for (;;) {
-    const claimedTimers = await timers.claim(settings.timerBatchSize);
-    for (const timer of claimedTimers) await timers.run(timer);
+    const timerBatches = await timers.claim(settings.concurrency);
+    for (const batch of timerBatches) await timers.run(batch);
     const claimedMessages = await messages.claim(settings.concurrency);
     await Promise.all(claimedMessages.map((message) => messages.run(message)));
-    if (claimedTimers.length === 0 && claimedMessages.length === 0) return env.counts;
+    if (timerBatches.length === 0 && claimedMessages.length === 0) return env.counts;
   }
 }
 

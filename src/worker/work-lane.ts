@@ -12,7 +12,7 @@ export type WorkLane<Item extends { id: string }> = {
   claim(limit: number): Promise<Item[]>;
   run(item: Item): Promise<void>;
   /** Gives back claimed items that were never started (on stop). */
-  release(ids: string[]): Promise<void>;
+  release(items: Item[]): Promise<void>;
   /** When the next item becomes claimable, if any. */
   nextDueAt(): Promise<number | undefined>;
 };
@@ -65,7 +65,7 @@ export async function driveLane<Item extends { id: string }>(lane: WorkLane<Item
       await sleep(control.idlePollMs, undefined, { signal: control.stop }).catch(() => undefined);
     }
   }
-  const unstarted = queue.splice(0).map((item) => item.id);
+  const unstarted = queue.splice(0);
   // If releasing fails too, the leases run out and other workers take the items then.
   await lane.release(unstarted).catch((error: unknown) => control.log.warn({ err: error, lane: lane.name }, "could not release claimed work on stop"));
   await Promise.all(running);

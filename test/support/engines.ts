@@ -16,17 +16,24 @@ export const ENGINES: EngineName[] = process.env.TEST_DATABASE_URL ? ["sqlite", 
 /** 2026-03-02 09:00 UTC, a Monday: the instant tests start from unless they say otherwise. */
 export const REFERENCE_TIME = Date.UTC(2026, 2, 2, 9, 0, 0);
 
-export type TestDatabase = { db: Kysely<Database>; engine: EngineName; destroy(): Promise<void> };
+export type TestDatabase = {
+  db: Kysely<Database>;
+  engine: EngineName;
+  /** How another process opens the same database: the SQLite file, or a PostgreSQL URL whose search_path is this schema. */
+  location: string;
+  destroy(): Promise<void>;
+};
 
 /**
  * A fresh, migrated database. SQLite: a new in-memory database. PostgreSQL: a new schema in
  * TEST_DATABASE_URL, dropped on destroy, so test files never see each other's rows.
  */
-export async function openTestDatabase(engine: EngineName, options: { poolSize?: number } = {}): Promise<TestDatabase> {
+export async function openTestDatabase(engine: EngineName, options: { poolSize?: number; sqliteFile?: string } = {}): Promise<TestDatabase> {
   if (engine === "sqlite") {
-    const db = createDatabase({ sqliteFile: ":memory:" });
+    const location = options.sqliteFile ?? ":memory:";
+    const db = createDatabase({ sqliteFile: location });
     await migrateToLatest(db);
-    return { db, engine, destroy: () => db.destroy() };
+    return { db, engine, location, destroy: () => db.destroy() };
   }
   const url = process.env.TEST_DATABASE_URL;
   if (!url) throw new Error("TEST_DATABASE_URL is not set");
@@ -37,9 +44,12 @@ export async function openTestDatabase(engine: EngineName, options: { poolSize?:
   await admin.end();
   const db = createDatabase({ databaseUrl: url, postgresSchema: schema, poolSize: options.poolSize ?? 10 });
   await migrateToLatest(db);
+  const location = new URL(url);
+  location.searchParams.set("options", `-c search_path=${schema}`);
   return {
     db,
     engine,
+    location: location.href,
     destroy: async () => {
       await db.destroy();
       const cleanup = new pg.Client({ connectionString: url });
