@@ -66,7 +66,12 @@ describe.each(ENGINES)("worker processes on %s", (engine) => {
     let victim: WorkerChild | undefined;
     // The sink records a message, then answers 150 ms later; at the 8th it SIGKILLs the worker in
     // that window, so at least one message reached the peer but its worker never learnt so.
-    const sink = await startWebhookSink({ answerDelayMs: 150, onProcessed: (_id, count) => void (count === KILL_AT && victim?.process.kill("SIGKILL")) });
+    const sink = await startWebhookSink({
+      answerDelayMs: 150,
+      onProcessed: (_id, count) => {
+        if (count === KILL_AT) victim?.process.kill("SIGKILL");
+      },
+    });
     try {
       const ctx = { ...testContext(database.db), clock: { now: () => Date.now() } };
       await createWebhook(ctx, { url: sink.url, eventTypes: ["lead.created"] }, "test");
