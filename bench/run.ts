@@ -7,6 +7,7 @@ import type { Figures } from "./figures.js";
 /** Every benchmark: `npm run bench -- NAME [--quick]`. */
 const BENCHMARKS: Record<string, () => Promise<{ runFigures(options: { isQuick: boolean }): Promise<Figures> }>> = {
   capture: () => import("./capture.js"),
+  "speed-to-lead": () => import("./speed-to-lead.js"),
 };
 
 const [name, ...flags] = process.argv.slice(2);
