@@ -51,11 +51,6 @@ const MATRIX: MatrixRow[] = [
   // A fresh lead of the rep's per caller, since a handoff moves it away.
   { route: "POST /api/v1/leads/:id/handoffs",      statuses: [401, 201, 201, 201, 403], request: async (_f, c, t) => ({ url: `/api/v1/leads/${await leadOwnedBy(t, t.as.rep.userId, `${unique(c)}@handoff.example`)}/handoffs`, payload: { toUserId: t.as.otherRep.userId } }) },
   { route: "GET /api/v1/queue",                    statuses: [401, 200, 200, 200, 403] },
-  { route: "POST /api/v1/leads/:id/touches",       statuses: [401, 201, 201, 201, 403], request: (f) => ({ url: `/api/v1/leads/${f.repLeadId}/touches`, payload: { channel: "call", direction: "out" } }) },
-  { route: "GET /api/v1/leads/:id/handoff-draft",  statuses: [401, 200, 200, 200, 403], request: (f) => ({ url: `/api/v1/leads/${f.repLeadId}/handoff-draft` }) },
-  // A fresh lead of the rep's each time: a handoff moves it away, and the other rows need repLeadId to stay put.
-  { route: "POST /api/v1/leads/:id/handoffs",      statuses: [401, 201, 201, 201, 403], request: async (_f, c, t) => ({ url: `/api/v1/leads/${await leadOwnedBy(t, t.as.rep.userId, `${unique(c)}@handoff.example`)}/handoffs`, payload: { toUserId: t.as.otherRep.userId } }) },
-  { route: "GET /api/v1/queue",                    statuses: [401, 200, 200, 200, 403] },
   { route: "GET /api/v1/forms",                    statuses: [401, 403, 200, 200, 403] },
   { route: "POST /api/v1/forms",                   statuses: [401, 403, 201, 201, 403], request: (_f, c) => ({ payload: { name: `Form ${unique(c)}` } }) },
   { route: "PATCH /api/v1/forms/:id",              statuses: [401, 403, 200, 200, 403], request: (f, c) => ({ url: `/api/v1/forms/${f.formId}`, payload: { name: `Form ${unique(c)}` } }) },
