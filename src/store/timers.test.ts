@@ -3,7 +3,7 @@ import { ENGINES, openTestDatabase, REFERENCE_TIME, type TestDatabase } from "..
 import {
   cancelTimer,
   claimDueTimers,
-  completeTimer,
+  completeTimers,
   failTimer,
   findTimerByKey,
   listDeadTimers,
@@ -82,7 +82,7 @@ describe.each(ENGINES)("timers on %s", (engine) => {
     await scheduleTimers(db, [{ key: "done", task: "t", payload: {}, runAt: NOW }, { key: "again", task: "t", payload: {}, runAt: NOW }], NOW);
     const claimed = await claim("w1");
     await scheduleTimer(db, { key: "again", task: "t", payload: { next: true }, runAt: NOW + 60_000 }, NOW);
-    for (const timer of claimed) await completeTimer(db, timer.id, "w1");
+    await completeTimers(db, claimed.map((timer) => timer.id), "w1");
     expect(await findTimerByKey(db, "done")).toBeUndefined();
     expect(await findTimerByKey(db, "again")).toMatchObject({ payload: { next: true }, runAt: NOW + 60_000 });
   });

@@ -132,11 +132,12 @@ export async function lockClaimedTimer(db: Executor, id: string, workerId: strin
 }
 
 /**
- * Deletes a timer its task has run. When the task rescheduled its own key the claim is gone and
- * the row, now the next schedule, stays.
+ * Deletes timers whose tasks have run. A task that rescheduled its own key dropped the claim, so
+ * that row, now the next schedule, stays.
  */
-export async function completeTimer(db: Executor, id: string, workerId: string): Promise<void> {
-  await db.deleteFrom("timers").where("id", "=", id).where("locked_by", "=", workerId).execute();
+export async function completeTimers(db: Executor, ids: readonly string[], workerId: string): Promise<void> {
+  if (ids.length === 0) return;
+  await db.deleteFrom("timers").where("id", "in", ids).where("locked_by", "=", workerId).execute();
 }
 
 /** A failed attempt: count it and run again at `retryAt`, or, when `retryAt` is null, mark it dead (`runAt` = `now`). */

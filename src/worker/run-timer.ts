@@ -1,6 +1,6 @@
 import { nextAttemptAt, type RetryPolicy } from "../domain/work/retry-policy.js";
 import { appendEvents } from "../store/events.js";
-import { completeTimer, failTimer, lockClaimedTimer, type Timer } from "../store/timers.js";
+import { completeTimers, failTimer, lockClaimedTimer, type Timer } from "../store/timers.js";
 import { PermanentTaskError, type TimerTask } from "./timer-task.js";
 import { errorText, leadIdOfPayload, UNKNOWN_WORK_RETRY, type WorkerEnv } from "./worker-env.js";
 
@@ -40,15 +40,16 @@ async function runInOneTransaction(env: WorkerEnv, runnable: readonly RunnableTi
   const { ctx, workerId } = env;
   const now = ctx.clock.now();
   const completed = await ctx.db.transaction().execute(async (trx) => {
-    let count = 0;
+    const ranIds: string[] = [];
     for (const { timer, task } of runnable) {
       // Not ours any more: rescheduled, cancelled or taken over after its lease ran out.
       if (!(await lockClaimedTimer(trx, timer.id, workerId))) continue;
       await task.run({ trx, ctx, payload: timer.payload, timer, now });
-      await completeTimer(trx, timer.id, workerId);
-      count += 1;
+      ranIds.push(timer.id);
     }
-    return count;
+    // One DELETE for the batch, inside the same transaction: the completions commit with the tasks' writes.
+    await completeTimers(trx, ranIds, workerId);
+    return ranIds.length;
   });
   env.counts.timersCompleted += completed;
   env.counts.timersSkipped += runnable.length - completed;
