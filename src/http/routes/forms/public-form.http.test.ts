@@ -59,6 +59,12 @@ describe.each(ENGINES)("public form endpoint on %s", (engine) => {
     expect((await post("email=calm%40example.com", "10.0.0.100")).statusCode).toBe(303);
   });
 
+  it("accepts a post from someone logged in to Closeloop without a CSRF token (it is a public form)", async () => {
+    const cookie = t.as.rep.headers.cookie!;
+    const response = await t.app.inject({ method: "POST", url: `/f/${formKey}`, headers: { "content-type": "application/json", cookie }, payload: JSON.stringify({ email: "preview@example.com" }), remoteAddress: "10.0.0.5" });
+    expect(response.statusCode).toBe(201);
+  });
+
   it("answers 404 for an unknown form", async () => {
     const response = await t.app.inject({ method: "POST", url: "/f/unknown", headers: { "content-type": "application/json" }, payload: "{}" });
     expect(response.statusCode).toBe(404);

@@ -33,7 +33,8 @@ export const publicFormRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, 
     "/f/:formKey",
     {
       bodyLimit: FORM_BODY_LIMIT_BYTES,
-      config: { rateLimit: { max: config.formRateLimitPerMinute, timeWindow: "1 minute" } },
+      // Public: a logged-in person previewing a form on our own site must not need a CSRF token.
+      config: { rateLimit: { max: config.formRateLimitPerMinute, timeWindow: "1 minute" }, isCsrfExempt: true },
       schema: {
         tags: ["forms"],
         summary: "Submit a public capture form",
