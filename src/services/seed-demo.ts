@@ -1,5 +1,6 @@
 import { DEFAULT_DEMO_DAYS, DEFAULT_DEMO_LEADS_PER_DAY, type DemoHistory, type DemoLead, generateDemoHistory } from "../domain/demo/generate-demo-history.js";
 import { DomainError, invalidField } from "../domain/errors.js";
+import { capturePayloadOf } from "../domain/lead/capture-fields.js";
 import type { Lead } from "../domain/lead/lead.js";
 import type { NewLeadEvent } from "../domain/lead/lead-event.js";
 import { matchKeysOf } from "../domain/lead/match-key.js";
@@ -116,27 +117,6 @@ function eventsOf({ lead, plan }: DemoLead): NewLeadEvent[] {
   ];
 }
 
-/** The lead as a capture request body: the same field names `POST /api/v1/leads` accepts, empty fields left out. */
-function capturePayloadOf(lead: Lead): Record<string, unknown> {
-  const fields: Record<string, unknown> = {
-    firstName: lead.firstName,
-    lastName: lead.lastName,
-    email: lead.email,
-    phone: lead.phone,
-    company: lead.company,
-    title: lead.title,
-    country: lead.country,
-    source: lead.source,
-    campaign: lead.campaign,
-    channel: lead.channel,
-    message: lead.message,
-    utmSource: lead.utm.source,
-    utmMedium: lead.utm.medium,
-    utmCampaign: lead.utm.campaign,
-    ...lead.custom,
-  };
-  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== null));
-}
 
 function summarize(history: DemoHistory, eventCount: number): DemoSummary {
   const outcomes = { won: 0, lost: 0, disqualified: 0, open: 0 };
