@@ -29,8 +29,6 @@ export type Config = Readonly<{
   smtpUrl: string | undefined;
   /** MAIL_FROM: sender of email notifications. */
   mailFrom: string;
-  /** SLACK_WEBHOOK_URL: Slack incoming webhook for notifications; empty: Slack notifications go dead, visibly. */
-  slackWebhookUrl: string | undefined;
   /** WORKER_CONCURRENCY: timers, and separately outbox messages, a worker runs at once. */
   workerConcurrency: number;
   /** WEBHOOK_TIMEOUT_MS: how long a webhook or Slack peer may take to answer before the attempt fails. */
@@ -106,7 +104,6 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     defaultPhoneRegion: phoneRegion(env, problems),
     smtpUrl: url(env, "SMTP_URL", ["smtp:", "smtps:"], problems),
     mailFrom: env.MAIL_FROM || "Closeloop <closeloop@localhost>",
-    slackWebhookUrl: url(env, "SLACK_WEBHOOK_URL", ["https:", "http:"], problems),
     workerConcurrency: integer(env, "WORKER_CONCURRENCY", 4, 1, 64, problems),
     webhookTimeoutMs: integer(env, "WEBHOOK_TIMEOUT_MS", 10_000, 100, 60_000, problems),
   });

@@ -3,6 +3,7 @@ import { DEFAULT_ESCALATION } from "../src/domain/sla/sla-policy.js";
 import { listLeadEvents } from "../src/store/events.js";
 import { findLeadById } from "../src/store/leads.js";
 import { saveRoutingProfile } from "../src/store/routing-profiles.js";
+import { writeSetting } from "../src/store/settings.js";
 import { saveRoutingRule } from "../src/store/routing-rules.js";
 import { saveSlaPolicy } from "../src/store/sla-policies.js";
 import { findTimerByKey } from "../src/store/timers.js";
@@ -21,6 +22,7 @@ const MINUTE = 60_000;
 describe.each(ENGINES)("speed to lead, end to end (%s)", (engine) => {
   let t: TestApp;
   let sink: WebhookSink;
+  let slack: WebhookSink;
   let mail: SmtpSink;
   const work = () => runDueWork(t.ctx, { tasks: TIMER_TASKS, channels: createAppChannels(t.ctx, t.config), random: () => 0.5 });
   const typesOf = async (leadId: string) => (await listLeadEvents(t.ctx.db, leadId)).map((e) => e.type);
@@ -35,6 +37,7 @@ describe.each(ENGINES)("speed to lead, end to end (%s)", (engine) => {
 
   beforeAll(async () => {
     sink = await startWebhookSink();
+    slack = await startWebhookSink();
     mail = await startSmtpSink();
     t = await createTestApp(engine, { env: { SMTP_URL: mail.url, MAIL_FROM: "Closeloop <alerts@closeloop.test>" } });
     await insertWebhookSubscription(t.ctx.db, {
@@ -49,11 +52,13 @@ describe.each(ENGINES)("speed to lead, end to end (%s)", (engine) => {
     // Rita owns every lead; Oscar is her backup; Max manages her. Hot leads: 10 wall-clock minutes, warned at half.
     await saveSlaPolicy(t.ctx.db, { id: "sla_hot", name: "Hot", targetMinutes: 10, warningShare: 0.5, clock: "wall", isAutomatedResponseEnough: false, escalation: DEFAULT_ESCALATION, isDefault: false }, 0);
     await saveRoutingRule(t.ctx.db, { id: "rule_rita", name: "Demo requests", position: 1, conditions: [], target: { userIds: [t.as.rep.userId], strategy: "round_robin" }, slaPolicyId: "sla_hot", isActive: true }, 0);
+    await writeSetting(t.ctx.db, "slackWebhookUrl", slack.url, 0);
     await saveRoutingProfile(t.ctx.db, { userId: t.as.rep.userId, workingHours: null, capacity: null, routingWeight: 1, backupUserId: t.as.otherRep.userId, managerId: t.as.manager.userId }, 0);
   });
   afterAll(async () => {
     await t.destroy();
     await sink.close();
+    await slack.close();
     await mail.close();
   });
 
@@ -69,6 +74,7 @@ describe.each(ENGINES)("speed to lead, end to end (%s)", (engine) => {
     await work();
     expect(hooksFor(leadId)).toEqual(["lead.assigned", "lead.created"]);
     expect(mailTo(t.as.rep.email)).toEqual(["New lead assigned to you"]);
+    expect(JSON.parse(slack.deliveries[0]!.body).text).toContain("New lead assigned to you");
     const signature = sink.deliveries[0]!.headers;
     expect(signature["webhook-id"]).toBeTruthy();
     expect(String(signature["webhook-signature"])).toMatch(/^v1,/);

@@ -4,7 +4,7 @@ import { createSlackChannel, slackMessageBody } from "./slack.js";
 
 const DUE = Date.UTC(2026, 2, 2, 9, 5, 0);
 const payload = {
-  webhookUrl: null,
+  webhookUrl: "https://hooks.slack.example/services/T0/B0/x",
   headline: "New lead for Rita",
   lead: { id: "lead_1", name: "Ana <Lima>", company: "Acme & Co", source: "website" },
   slaDueAt: DUE,
@@ -27,13 +27,10 @@ describe("slack channel", () => {
     expect(body.blocks).toHaveLength(3);
   });
 
-  it("posts to the configured incoming webhook unless the message names its own", async () => {
+  it("posts to the incoming webhook the message was queued with", async () => {
     sink = await startWebhookSink();
-    const channel = createSlackChannel({ defaultWebhookUrl: sink.url, publicUrl: "https://crm.example.com", timeoutMs: 2000 });
-    expect(await channel.deliver({ id: "msg_1", attempt: 1, payload })).toEqual({ isDelivered: true, statusCode: 204 });
+    const channel = createSlackChannel({ publicUrl: "https://crm.example.com", timeoutMs: 2000 });
+    expect(await channel.deliver({ id: "msg_1", attempt: 1, payload: { ...payload, webhookUrl: sink.url } })).toEqual({ isDelivered: true, statusCode: 204 });
     expect(JSON.parse(sink.deliveries[0]!.body).text).toContain("Ana &lt;Lima&gt;");
-    const unconfigured = createSlackChannel({ defaultWebhookUrl: undefined, publicUrl: "https://crm.example.com", timeoutMs: 2000 });
-    expect(await unconfigured.deliver({ id: "msg_2", attempt: 1, payload })).toMatchObject({ isDelivered: false, isPermanent: true, error: expect.stringContaining("SLACK_WEBHOOK_URL") });
-    expect(await unconfigured.deliver({ id: "msg_3", attempt: 1, payload: { ...payload, webhookUrl: sink.url } })).toMatchObject({ isDelivered: true });
   });
 });

@@ -3,8 +3,6 @@ import { type Channel, failedDelivery } from "./channel.js";
 import { postJson } from "./post-json.js";
 
 export type SlackChannelOptions = {
-  /** SLACK_WEBHOOK_URL: where messages without their own URL go; none means they fail visibly. */
-  defaultWebhookUrl: string | undefined;
   /** PUBLIC_URL, for the link to the lead. */
   publicUrl: string;
   timeoutMs: number;
@@ -45,9 +43,7 @@ export function createSlackChannel(options: SlackChannelOptions): Channel<typeof
     // A notification hours late is noise: 8 attempts from 5 s doubling to 15 min span about 10 min.
     retry: { maxAttempts: 8, backoffBaseMs: 5000, backoffMaxMs: 900_000 },
     async deliver(message) {
-      const url = message.payload.webhookUrl ?? options.defaultWebhookUrl;
-      if (!url) return failedDelivery("no Slack webhook URL: set SLACK_WEBHOOK_URL", { isPermanent: true });
-      return postJson(url, JSON.stringify(slackMessageBody(message.payload, options.publicUrl)), {}, options.timeoutMs);
+      return postJson(message.payload.webhookUrl, JSON.stringify(slackMessageBody(message.payload, options.publicUrl)), {}, options.timeoutMs);
     },
   };
 }

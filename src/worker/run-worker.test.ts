@@ -7,14 +7,13 @@ import { systemClock } from "../clock.js";
 import { createEmailChannel } from "../channels/email.js";
 import { createWebhookChannel } from "../channels/webhook.js";
 import { enqueueLeadEvent } from "../services/notifications/enqueue-lead-event.js";
-import { enqueueEmail } from "../services/notifications/enqueue-notification.js";
 import { createWebhook } from "../services/webhooks/create-webhook.js";
 import { listWebhookDeliveries } from "../services/webhooks/read-webhooks.js";
 import { retryDeadWork } from "../services/work/retry-dead-work.js";
 import type { ServiceContext } from "../services/context.js";
 import { fromJsonColumn } from "../store/engine.js";
 import { appendEvents } from "../store/events.js";
-import { listMessagesByStatus } from "../store/outbox.js";
+import { enqueueMessages, listMessagesByStatus } from "../store/outbox.js";
 import { findTimerByKey, scheduleTimer } from "../store/timers.js";
 import { findWebhookSubscription } from "../store/webhook-subscriptions.js";
 import { runDueWork, startWorker, type WorkerOptions } from "./run-worker.js";
@@ -130,7 +129,8 @@ describe.each(ENGINES)("worker on %s", (engine) => {
   it("sends email through SMTP with the outbox id in the Message-ID", async () => {
     const smtp: SmtpSink = await startSmtpSink();
     try {
-      await ctx.db.transaction().execute((trx) => enqueueEmail(trx, { key: "email:1", to: ["rita@team.example"], subject: "New lead", text: "Call Ana." }, ctx.clock.now()));
+      const payload = { to: ["rita@team.example"], subject: "New lead", text: "Call Ana." };
+      await enqueueMessages(ctx.db, [{ id: "msg_email_1", key: "email:1", channel: "email", payload, availableAt: ctx.clock.now() }], ctx.clock.now());
       const email = createEmailChannel({ smtpUrl: smtp.url, from: "alerts@crm.example.com", timeoutMs: 5000 });
       await runDueWork(ctx, options(ctx, { channels: [email] }));
       const [sent] = await listMessagesByStatus(ctx.db, "delivered", 10);

@@ -13,7 +13,7 @@ export function createAppChannels(ctx: ServiceContext, config: Config): Channel[
   const timeoutMs = config.webhookTimeoutMs;
   return [
     createWebhookChannel({ timeoutMs, clock: ctx.clock, findEndpoint: (id) => findWebhookSubscription(ctx.db, id) }),
-    createSlackChannel({ defaultWebhookUrl: config.slackWebhookUrl, publicUrl: config.publicUrl, timeoutMs }),
+    createSlackChannel({ publicUrl: config.publicUrl, timeoutMs }),
     createEmailChannel({ smtpUrl: config.smtpUrl, from: config.mailFrom, timeoutMs }),
   ];
 }

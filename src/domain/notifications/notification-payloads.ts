@@ -24,8 +24,8 @@ const nullableText = Type.Union([Type.String(), Type.Null()]);
 
 export const SlackMessagePayload = Type.Object(
   {
-    /** Incoming-webhook URL; null sends to the workspace's SLACK_WEBHOOK_URL. */
-    webhookUrl: nullableText,
+    /** The workspace's Slack incoming webhook (setting `slackWebhookUrl`) when the message was queued. */
+    webhookUrl: Type.String({ minLength: 1 }),
     /** First line, e.g. "New lead assigned to Ana". */
     headline: Type.String({ minLength: 1 }),
     lead: Type.Object({ id: Type.String(), name: nullableText, company: nullableText, source: nullableText }),
