@@ -1,5 +1,5 @@
 import { SlackMessagePayload } from "../domain/notifications/notification-payloads.js";
-import { type Channel, failedDelivery } from "./channel.js";
+import type { Channel } from "./channel.js";
 import { postJson } from "./post-json.js";
 
 export type SlackChannelOptions = {
