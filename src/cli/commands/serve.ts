@@ -22,8 +22,8 @@ export function registerServeCommand(program: Command): void {
           "",
           "No one has an account yet. Create the first admin here (the link works once):",
           `  ${config.publicUrl}/setup?token=${setupToken}`,
-          "or run: closeloop user add --role admin --email you@example.com --name 'Your Name'",
-          "To explore with sample data instead: closeloop demo",
+          "or run: npm run closeloop -- user add --role admin --email you@example.com --name 'Your Name'",
+          "To explore with sample data instead, stop the server and run: npm run closeloop -- demo",
         );
       }
       process.stdout.write(`${lines.join("\n")}\n`);
