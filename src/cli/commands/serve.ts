@@ -23,7 +23,7 @@ export function registerServeCommand(program: Command): void {
           "No one has an account yet. Create the first admin here (the link works once):",
           `  ${config.publicUrl}/setup?token=${setupToken}`,
           "or run: npm run closeloop -- user add --role admin --email you@example.com --name 'Your Name'",
-          "To explore with sample data instead, stop the server and run: npm run closeloop -- demo",
+          "To explore with sample data instead, run (in another terminal): npm run closeloop -- demo",
         );
       }
       process.stdout.write(`${lines.join("\n")}\n`);
