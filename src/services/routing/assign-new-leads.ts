@@ -2,7 +2,7 @@ import { chooseOwner, type RoutingDecision } from "../../domain/routing/choose-o
 import { leadFacts } from "../../domain/routing/lead-facts.js";
 import type { Lead } from "../../domain/lead/lead.js";
 import type { Actor, NewLeadEvent } from "../../domain/lead/lead-event.js";
-import { nextSlaStep, slaDeadlines } from "../../domain/sla/sla-clock.js";
+import { nextSlaStep, type SlaDeadlines, slaDeadlines } from "../../domain/sla/sla-clock.js";
 import type { SlaPolicy } from "../../domain/sla/sla-policy.js";
 import type { LeadSla } from "../../store/lead-sla.js";
 import type { RoutingState } from "./routing-state.js";
@@ -31,6 +31,13 @@ export const SLA_STEP_TASK = "sla-step";
  */
 export function assignNewLeads(leads: Lead[], state: RoutingState, policies: Map<string | null, SlaPolicy>, actor: Actor, now: number): AssignmentPlan {
   const plan: AssignmentPlan = { decisions: new Map(), events: [], clocks: [], timers: [] };
+  // Every lead of a batch starts its clock at the same `now`: compute each policy's deadlines once.
+  const deadlinesByPolicy = new Map<string, SlaDeadlines>();
+  const deadlinesOf = (policy: SlaPolicy) => {
+    let deadlines = deadlinesByPolicy.get(policy.id);
+    if (!deadlines) deadlinesByPolicy.set(policy.id, (deadlines = slaDeadlines(policy, state.calendar, now)));
+    return deadlines;
+  };
   for (const lead of leads) {
     const decision = chooseOwner({ ...state, facts: leadFacts(lead), now });
     plan.decisions.set(lead.id, decision);
@@ -44,13 +51,12 @@ export function assignNewLeads(leads: Lead[], state: RoutingState, policies: Map
       plan.events.push({ leadId: lead.id, type: "unassigned", actor, at: now, data: routing });
     }
     const policy = policies.get(decision.slaPolicyId) ?? policies.get(null);
-    if (policy) startSlaClock(plan, lead.id, policy, state, actor, now);
+    if (policy) startSlaClock(plan, lead.id, policy, deadlinesOf(policy), actor, now);
   }
   return plan;
 }
 
-function startSlaClock(plan: AssignmentPlan, leadId: string, policy: SlaPolicy, state: RoutingState, actor: Actor, now: number): void {
-  const deadlines = slaDeadlines(policy, state.calendar, now);
+function startSlaClock(plan: AssignmentPlan, leadId: string, policy: SlaPolicy, deadlines: SlaDeadlines, actor: Actor, now: number): void {
   plan.clocks.push({ leadId, policyId: policy.id, ...deadlines, firstResponseAt: null, status: "running" });
   plan.events.push({ leadId, type: "sla_started", actor, at: now, data: { policyId: policy.id, policyName: policy.name, warnAt: deadlines.warnAt, dueAt: deadlines.dueAt } });
   const first = nextSlaStep(policy, deadlines, null);
