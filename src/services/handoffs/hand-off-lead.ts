@@ -2,6 +2,7 @@ import { actorOf, type Principal } from "../../domain/access/permission.js";
 import { DomainError } from "../../domain/errors.js";
 import { type HandoffChecklist, prefillHandoff } from "../../domain/handoff/handoff-checklist.js";
 import { listLeadEvents } from "../../store/events.js";
+import { findLeadSla } from "../../store/lead-sla.js";
 import { findLeadById } from "../../store/leads.js";
 import { findUserById } from "../../store/users.js";
 import type { ServiceContext } from "../context.js";
@@ -35,6 +36,6 @@ export async function handOffLead(
     const checklist = { ...prefillHandoff(lead, await listLeadEvents(trx, lead.id)), ...defined };
     const now = ctx.clock.now();
     await writeHandoff(trx, ctx, lead, { toUser, checklist, reason: request.reason ?? "Reassigned", actor: actorOf(principal) }, now);
-    return (await findLeadById(trx, lead.id))!;
+    return { lead: (await findLeadById(trx, lead.id))!, sla: await findLeadSla(trx, lead.id) };
   });
 }

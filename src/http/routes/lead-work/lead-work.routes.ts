@@ -56,8 +56,8 @@ export const leadWorkRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { 
     async (request, reply) => {
       const principal = principalOf(request, "leads:work");
       const { toUserId, reason = null, checklist = {} } = request.body;
-      const lead = await handOffLead(ctx, principal, request.params.id, { toUserId, reason, checklist });
-      return reply.status(201).send({ lead: presentLead(lead) });
+      const { lead, sla } = await handOffLead(ctx, principal, request.params.id, { toUserId, reason, checklist });
+      return reply.status(201).send({ lead: presentLead(lead, sla) });
     },
   );
 
