@@ -28,7 +28,7 @@ export async function handOffLead(
   request: { toUserId: string; checklist: Partial<HandoffChecklist>; reason: string | null },
 ) {
   return ctx.db.transaction().execute(async (trx) => {
-    const lead = await findWorkableLead(trx, principal, leadId);
+    const lead = await findWorkableLead(trx, principal, leadId, { isLocking: true });
     const toUser = await findUserById(trx, request.toUserId);
     if (!toUser || !toUser.isActive) throw new DomainError("invalid", { field: "toUserId", message: "toUserId: must be an active user" });
     if (toUser.id === lead.ownerId) throw new DomainError("invalid", { field: "toUserId", message: "toUserId: the lead already belongs to this person" });

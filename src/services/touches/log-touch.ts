@@ -13,19 +13,23 @@ import { findWorkableLead } from "../leads/find-workable-lead.js";
  * Logs a contact attempt. The first one that counts as a response stops the lead's SLA clock:
  * `sla_met` records whether it came in time and after how many minutes, and the pending SLA
  * step is cancelled in the same transaction, so no warning or escalation fires after it.
+ * Locks are taken in the SLA task's order (timer, then clock) so the two never deadlock on
+ * PostgreSQL: cancelling waits for a step that is running right now, then the clock is re-read.
  */
 export async function logTouch(ctx: ServiceContext, principal: Principal, leadId: string, touch: Touch): Promise<{ stoppedSlaClock: boolean }> {
   return ctx.db.transaction().execute(async (trx) => {
-    const lead = await findWorkableLead(trx, principal, leadId);
+    const lead = await findWorkableLead(trx, principal, leadId, { isLocking: false });
     const now = ctx.clock.now();
     const events: NewLeadEvent[] = [{ leadId: lead.id, type: "touch", actor: actorOf(principal), at: now, data: { ...touch } }];
-    const clock = await findLeadSla(trx, lead.id);
-    const policy = clock && clock.firstResponseAt === null ? await findSlaPolicy(trx, clock.policyId) : undefined;
-    const stopsClock = clock !== undefined && policy !== undefined && isFirstResponse(touch, policy.isAutomatedResponseEnough);
+    const before = await findLeadSla(trx, lead.id);
+    const policy = before && before.firstResponseAt === null ? await findSlaPolicy(trx, before.policyId) : undefined;
+    const isResponse = policy !== undefined && isFirstResponse(touch, policy.isAutomatedResponseEnough);
+    if (isResponse) await cancelTimer(trx, slaTimerKey(lead.id));
+    const clock = isResponse ? await findLeadSla(trx, lead.id) : undefined;
+    const stopsClock = clock !== undefined && clock.firstResponseAt === null;
     if (stopsClock) {
       const isWithinSla = now <= clock.dueAt;
       await saveLeadSlas(trx, [{ ...clock, firstResponseAt: now, status: isWithinSla ? "met" : "breached" }], now);
-      await cancelTimer(trx, slaTimerKey(lead.id));
       events.push({ leadId: lead.id, type: "sla_met", actor: actorOf(principal), at: now, data: { isWithinSla, responseMinutes: Math.round((now - clock.startedAt) / 60_000), dueAt: clock.dueAt } });
     }
     await appendEvents(trx, events);
