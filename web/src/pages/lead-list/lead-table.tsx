@@ -2,6 +2,7 @@ import type { Ref } from "react";
 import type { Lead } from "../../api/leads.js";
 import type { TeamMember } from "../../api/users.js";
 import { AppLink } from "../../components/app-link.js";
+import { SlaStatus } from "../../components/sla-status.js";
 import { StageBadge } from "../../components/stage-badge.js";
 import { formatDateTime } from "../../format/format-time.js";
 import { ownerName } from "../../hooks/use-team.js";
@@ -30,6 +31,7 @@ export function LeadTable({ leads, team, timeZone, sort, onSortChange, onOpen, t
           <th scope="col">Campaign</th>
           <th scope="col">Owner</th>
           <th scope="col">Stage</th>
+          <th scope="col">First response</th>
           <th scope="col" aria-sort={isNewestFirst ? "descending" : "ascending"}>
             <button type="button" className="sort-button" onClick={() => onSortChange(isNewestFirst ? "created_asc" : "created_desc")}>
               Created <span aria-hidden="true">{isNewestFirst ? "↓" : "↑"}</span>
@@ -53,6 +55,9 @@ export function LeadTable({ leads, team, timeZone, sort, onSortChange, onOpen, t
             <td>{ownerName(team, lead.ownerId)}</td>
             <td>
               <StageBadge stage={lead.stage} />
+            </td>
+            <td>
+              <SlaStatus sla={lead.sla} timeZone={timeZone} />
             </td>
             <td>
               <time dateTime={lead.createdAt}>{formatDateTime(lead.createdAt, timeZone)}</time>
