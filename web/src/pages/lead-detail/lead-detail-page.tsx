@@ -4,18 +4,22 @@ import { navigate, useLocation } from "../../app/location.js";
 import { useSessionUser } from "../../app/session-context.js";
 import { AppLink } from "../../components/app-link.js";
 import { FormAlert } from "../../components/form-alert.js";
+import { SlaStatus } from "../../components/sla-status.js";
 import { StageBadge } from "../../components/stage-badge.js";
 import { formatDateTime } from "../../format/format-time.js";
 import { useDocumentTitle } from "../../hooks/use-document-title.js";
 import { useShortcuts } from "../../hooks/use-shortcuts.js";
 import { ownerName, useTeam } from "../../hooks/use-team.js";
+import { HandOffButton } from "./hand-off-button.js";
+import { HandoffContext } from "./handoff-context.js";
 import { LeadAttribution, LeadCustomFields, LeadIdentity } from "./lead-profile.js";
 import { LeadTimeline } from "./lead-timeline.js";
+import { LogTouchForm } from "./log-touch-form.js";
 import { useLead } from "./use-lead.js";
 
 /** One lead: who, from where, what they asked, and everything that happened since. */
 export function LeadDetailPage({ leadId }: { leadId: string }) {
-  const state = useLead(leadId);
+  const { state, reload } = useLead(leadId);
   const location = useLocation();
   useDocumentTitle(state.status === "ready" ? state.data.lead.displayName : "Lead");
 
@@ -39,17 +43,23 @@ export function LeadDetailPage({ leadId }: { leadId: string }) {
       </AppLink>
       {state.status === "loading" && <p className="muted">Loading…</p>}
       {state.status === "failed" && <FormAlert message={state.message} />}
-      {state.status === "ready" && <LeadView data={state.data} />}
+      {state.status === "ready" && <LeadView data={state.data} onChanged={reload} />}
     </section>
   );
 }
 
-function LeadView({ data: { lead, timeline } }: { data: LeadWithTimeline }) {
+function LeadView({ data: { lead, timeline }, onChanged }: { data: LeadWithTimeline; onChanged: () => void }) {
   const user = useSessionUser();
   const team = useTeam();
   const headingRef = useRef<HTMLHeadingElement>(null);
   // Screen readers announce the lead's name once it is on screen, as on a full page load.
   useEffect(() => headingRef.current?.focus(), []);
+
+  function handleHandedOff(toUserId: string) {
+    // A rep who hands a lead on usually can no longer see it; their queue is where they work next.
+    if (user.role === "rep" && toUserId !== user.id) navigate("/queue");
+    else onChanged();
+  }
 
   return (
     <article className="lead">
@@ -59,10 +69,13 @@ function LeadView({ data: { lead, timeline } }: { data: LeadWithTimeline }) {
         </h1>
         <StageBadge stage={lead.stage} />
         {lead.isOptedOut && <span className="badge badge-opted-out">Opted out</span>}
+        <HandOffButton lead={lead} team={team} onHandedOff={handleHandedOff} />
         <p className="muted">
-          Owner: <strong>{ownerName(team, lead.ownerId)}</strong> · Captured {formatDateTime(lead.createdAt, user.timezone)}
+          Owner: <strong>{ownerName(team, lead.ownerId)}</strong> · First response: <SlaStatus sla={lead.sla} timeZone={user.timezone} /> · Captured{" "}
+          {formatDateTime(lead.createdAt, user.timezone)}
         </p>
       </header>
+      <HandoffContext timeline={timeline} ownerId={lead.ownerId} viewerId={user.id} team={team} timeZone={user.timezone} />
       <div className="lead-columns">
         <div>
           <h2>Contact</h2>
@@ -75,6 +88,7 @@ function LeadView({ data: { lead, timeline } }: { data: LeadWithTimeline }) {
         <div>
           <h2>Message</h2>
           {lead.message ? <blockquote className="message">{lead.message}</blockquote> : <p className="muted">No message.</p>}
+          <LogTouchForm leadId={lead.id} onLogged={onChanged} />
           <h2>Timeline</h2>
           <LeadTimeline events={timeline} team={team} timeZone={user.timezone} />
         </div>

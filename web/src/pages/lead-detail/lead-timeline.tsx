@@ -1,7 +1,8 @@
 import type { TimelineEvent } from "../../api/leads.js";
 import type { TeamMember } from "../../api/users.js";
 import { formatDateTime, formatRelative } from "../../format/format-time.js";
-import { actorLabel, eventName, eventSummary } from "./event-labels.js";
+import { actorLabel, eventName } from "./event-labels.js";
+import { eventSummary } from "./event-summary.js";
 
 type LeadTimelineProps = { events: TimelineEvent[]; team: TeamMember[]; timeZone: string };
 

@@ -1,12 +1,13 @@
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { ApiError } from "../../api/client.js";
 import { getLead, type LeadWithTimeline } from "../../api/leads.js";
 
 export type LeadState = { status: "loading" } | { status: "ready"; data: LeadWithTimeline } | { status: "failed"; message: string };
 
-/** Loads one lead with its timeline. */
-export function useLead(leadId: string): LeadState {
+/** Loads one lead with its timeline; `reload` fetches it again after a change, keeping the old one on screen meanwhile. */
+export function useLead(leadId: string): { state: LeadState; reload: () => void } {
   const [state, setState] = useState<LeadState>({ status: "loading" });
+  const [version, setVersion] = useState(0);
   useEffect(() => {
     const controller = new AbortController();
     getLead(leadId, controller.signal).then(
@@ -18,6 +19,7 @@ export function useLead(leadId: string): LeadState {
       },
     );
     return () => controller.abort();
-  }, [leadId]);
-  return state;
+  }, [leadId, version]);
+  const reload = useCallback(() => setVersion((current) => current + 1), []);
+  return { state, reload };
 }
