@@ -2,17 +2,24 @@ import { AppLink } from "../components/app-link.js";
 import { FormsPage } from "../pages/forms/forms-page.js";
 import { LeadDetailPage } from "../pages/lead-detail/lead-detail-page.js";
 import { LeadListPage } from "../pages/lead-list/lead-list-page.js";
+import { MyQueuePage } from "../pages/my-queue/my-queue-page.js";
+import { SettingsPage } from "../pages/settings/settings-page.js";
 import { useLocation } from "./location.js";
+import { useSessionUser } from "./session-context.js";
 
 const LEAD_PATH = /^\/leads\/([^/]+)\/?$/;
 
-/** Picks the signed-in screen for the current path. */
+/** Picks the signed-in screen for the current path; reps land on their queue, everyone else on the lead list. */
 export function AppRoutes() {
   const location = useLocation();
+  const user = useSessionUser();
   const leadId = LEAD_PATH.exec(location.pathname)?.[1];
   if (leadId !== undefined) return <LeadDetailPage key={leadId} leadId={decodeURIComponent(leadId)} />;
+  if (location.pathname === "/queue") return <MyQueuePage />;
   if (location.pathname === "/forms") return <FormsPage />;
-  if (["/", "/leads", "/leads/", "/login", "/setup"].includes(location.pathname)) return <LeadListPage />;
+  if (location.pathname === "/settings" || location.pathname.startsWith("/settings/")) return <SettingsPage />;
+  if (["/", "/login", "/setup"].includes(location.pathname)) return user.role === "rep" ? <MyQueuePage /> : <LeadListPage />;
+  if (["/leads", "/leads/"].includes(location.pathname)) return <LeadListPage />;
   return (
     <section className="page">
       <h1>Page not found</h1>

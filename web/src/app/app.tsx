@@ -26,7 +26,7 @@ export function App() {
   function handleSignedIn(next: Session) {
     setSession(next);
     // Login happens in place, so a shared /leads?… link still opens what it pointed at; only these paths move on.
-    if (location.pathname === "/login" || location.pathname === "/setup") navigate("/leads", { replace: true });
+    if (location.pathname === "/login" || location.pathname === "/setup") navigate("/", { replace: true });
   }
 
   async function handleLogOut() {

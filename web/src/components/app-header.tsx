@@ -7,13 +7,18 @@ type AppHeaderProps = { user: SessionUser; onLogOut: () => void };
 /** The bar on every signed-in screen: where you are, who you are, and the way out. */
 export function AppHeader({ user, onLogOut }: AppHeaderProps) {
   const { pathname } = useLocation();
-  const current = (prefix: string) => (pathname.startsWith(prefix) ? "page" : undefined);
+  // "/" shows the role's home screen, so its link is the current one there.
+  const path = pathname === "/" ? (user.role === "rep" ? "/queue" : "/leads") : pathname;
+  const current = (prefix: string) => (path.startsWith(prefix) ? "page" : undefined);
   return (
     <header className="app-header">
-      <AppLink href="/leads" className="brand">
+      <AppLink href="/" className="brand">
         Closeloop
       </AppLink>
       <nav aria-label="Main">
+        <AppLink href="/queue" aria-current={current("/queue")}>
+          My queue
+        </AppLink>
         <AppLink href="/leads" aria-current={current("/leads")}>
           Leads
         </AppLink>
@@ -21,6 +26,11 @@ export function AppHeader({ user, onLogOut }: AppHeaderProps) {
         {user.role !== "rep" && (
           <AppLink href="/forms" aria-current={current("/forms")}>
             Forms
+          </AppLink>
+        )}
+        {user.role !== "rep" && (
+          <AppLink href="/settings" aria-current={current("/settings")}>
+            Settings
           </AppLink>
         )}
       </nav>

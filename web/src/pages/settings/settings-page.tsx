@@ -1,0 +1,59 @@
+import type { ReactNode } from "react";
+import type { SessionUser } from "../../api/auth.js";
+import { useLocation } from "../../app/location.js";
+import { useSessionUser } from "../../app/session-context.js";
+import { AppLink } from "../../components/app-link.js";
+import { useDocumentTitle } from "../../hooks/use-document-title.js";
+import { RoutingRulesSettings } from "./routing/routing-rules-settings.js";
+import { SlaPoliciesSettings } from "./sla/sla-policies-settings.js";
+import { UsersSettings } from "./users/users-settings.js";
+import { WebhooksSettings } from "./webhooks/webhooks-settings.js";
+import { WorkspaceSettingsForm } from "./workspace/workspace-settings-form.js";
+
+type Section = { path: string; title: string; isAdminOnly: boolean; render: () => ReactNode };
+
+/** Managers configure routing, SLAs and people's availability; webhooks and workspace settings are the admin's. */
+const SECTIONS: Section[] = [
+  { path: "/settings/users", title: "Users & availability", isAdminOnly: false, render: () => <UsersSettings /> },
+  { path: "/settings/routing", title: "Routing rules", isAdminOnly: false, render: () => <RoutingRulesSettings /> },
+  { path: "/settings/sla", title: "SLA policies", isAdminOnly: false, render: () => <SlaPoliciesSettings /> },
+  { path: "/settings/webhooks", title: "Webhooks", isAdminOnly: true, render: () => <WebhooksSettings /> },
+  { path: "/settings/workspace", title: "Business hours & fallback", isAdminOnly: true, render: () => <WorkspaceSettingsForm /> },
+];
+
+function sectionsFor(user: SessionUser): Section[] {
+  if (user.role === "rep") return [];
+  return SECTIONS.filter((section) => !section.isAdminOnly || user.role === "admin");
+}
+
+/** The settings screens, one per section, with a side menu. */
+export function SettingsPage() {
+  const user = useSessionUser();
+  const { pathname } = useLocation();
+  const sections = sectionsFor(user);
+  const section = sections.find((candidate) => pathname.startsWith(candidate.path)) ?? sections[0];
+  useDocumentTitle(section ? section.title : "Settings");
+  if (!section) {
+    return (
+      <section className="page">
+        <h1>Settings</h1>
+        <p>Settings are for managers and admins. Ask one of them to change routing, SLAs or your availability.</p>
+      </section>
+    );
+  }
+  return (
+    <div className="page settings">
+      <nav className="settings-nav" aria-label="Settings">
+        {sections.map((candidate) => (
+          <AppLink key={candidate.path} href={candidate.path} aria-current={candidate === section ? "page" : undefined}>
+            {candidate.title}
+          </AppLink>
+        ))}
+      </nav>
+      <section className="settings-body" aria-labelledby="settings-title">
+        <h1 id="settings-title">{section.title}</h1>
+        {section.render()}
+      </section>
+    </div>
+  );
+}
