@@ -1,24 +1,14 @@
-import type { BusinessCalendar } from "../../../src/domain/sla/business-hours.js";
+import type { Static } from "typebox";
+import type { AvailabilityDtoType, OutOfOfficeDtoType, SetAvailabilityBody } from "../../../src/http/routes/availability/availability.schemas.js";
 import { apiRequest } from "./client.js";
 
 export type { BusinessCalendar, WeeklyHours } from "../../../src/domain/sla/business-hours.js";
 
-export type OutOfOfficePeriod = { id: string; startsAt: string; endsAt: string; note: string | null };
-
-/** How routing treats one person: hours, capacity, weight, backup and manager, and time off. */
-export type Availability = {
-  userId: string;
-  timezone: string;
-  workingHours: BusinessCalendar | null;
-  capacity: number | null;
-  routingWeight: number;
-  backupUserId: string | null;
-  managerId: string | null;
-  openLeads: number;
-  outOfOffice: OutOfOfficePeriod[];
-};
-
-export type AvailabilityChange = Pick<Availability, "timezone" | "workingHours" | "capacity" | "routingWeight" | "backupUserId" | "managerId">;
+/** How routing treats one person (hours, capacity, weight, backup, manager, time off), typed from the availability route's schema. */
+export type Availability = AvailabilityDtoType;
+export type OutOfOfficePeriod = OutOfOfficeDtoType;
+/** The whole profile: every field is replaced. The person's own time zone is a user setting, not part of it. */
+export type AvailabilityChange = Static<typeof SetAvailabilityBody>;
 
 const userPath = (userId: string) => `/api/v1/users/${encodeURIComponent(userId)}`;
 

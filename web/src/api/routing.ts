@@ -1,19 +1,15 @@
-import type { RoutingRule, RoutingStrategy } from "../../../src/domain/routing/routing-rule.js";
+import type { RoutingPreviewDtoType } from "../../../src/http/routes/routing/routing-preview.schemas.js";
+import type { RoutingRuleDtoType } from "../../../src/http/routes/routing/routing-rules.schemas.js";
 import { apiRequest } from "./client.js";
 
-export type { RoutingCondition, RoutingRule, RoutingStrategy } from "../../../src/domain/routing/routing-rule.js";
+export type { RoutingCondition, RoutingStrategy } from "../../../src/domain/routing/routing-rule.js";
 
+/** A routing rule, typed from the routing route's schema. */
+export type RoutingRule = RoutingRuleDtoType;
 export type NewRoutingRule = Omit<RoutingRule, "id" | "position">;
 
 /** What routing would do with a lead right now, and why; nothing is written. */
-export type RoutingPreview = {
-  matchedRule: { id: string; name: string } | null;
-  owner: { id: string; name: string } | null;
-  strategy: RoutingStrategy | null;
-  reason: string;
-  slaPolicy: { id: string; name: string; targetMinutes: number; clock: "business" | "wall" } | null;
-  dueAt: string | null;
-};
+export type RoutingPreview = RoutingPreviewDtoType;
 
 const RULES = "/api/v1/routing/rules";
 

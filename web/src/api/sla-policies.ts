@@ -1,7 +1,9 @@
-import type { SlaPolicy } from "../../../src/domain/sla/sla-policy.js";
+import type { SlaPolicyDtoType } from "../../../src/http/routes/sla-policies/sla-policies.schemas.js";
 import { apiRequest } from "./client.js";
 
-export type { EscalationStep, SlaPolicy } from "../../../src/domain/sla/sla-policy.js";
+/** A speed-to-lead policy, typed from the SLA route's schema. */
+export type SlaPolicy = SlaPolicyDtoType;
+export type EscalationStep = SlaPolicy["escalation"][number];
 
 export type NewSlaPolicy = Omit<SlaPolicy, "id">;
 

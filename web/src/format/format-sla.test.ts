@@ -18,6 +18,10 @@ describe("describeSla", () => {
     expect(describeSla(sla(), START + 4 * MINUTE)).toEqual({ tone: "warning", text: "Due soon: 1:00 left" });
   });
 
+  it("never says due soon under a policy that does not warn (warning share 0)", () => {
+    expect(describeSla({ ...sla(), warnAt: iso(START) }, START + 4 * MINUTE).tone).toBe("running");
+  });
+
   it("says how long a lead is overdue, even before the worker records the breach", () => {
     expect(describeSla(sla(), START + 17 * MINUTE + 30_000)).toEqual({ tone: "overdue", text: "Overdue 12 min" });
     expect(describeSla(sla({ status: "breached" }), START + 5 * MINUTE + 10_000)).toEqual({ tone: "overdue", text: "Overdue 1 min" });

@@ -48,5 +48,7 @@ export function describeSla(sla: NonNullable<Lead["sla"]>, now: number): SlaDisp
   }
   if (isSlaOverdue(sla, now)) return { tone: "overdue", text: `Overdue ${formatMinutes(Math.max(1, (now - dueAt) / MINUTE_MS))}` };
   const left = `${formatRemaining(dueAt - now)} left`;
-  return now >= Date.parse(sla.warnAt) ? { tone: "warning", text: `Due soon: ${left}` } : { tone: "running", text: left };
+  // A policy with warning share 0 never warns; its warnAt equals startedAt.
+  const warnAt = Date.parse(sla.warnAt);
+  return warnAt > startedAt && now >= warnAt ? { tone: "warning", text: `Due soon: ${left}` } : { tone: "running", text: left };
 }

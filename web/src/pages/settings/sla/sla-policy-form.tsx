@@ -59,10 +59,10 @@ export function SlaPolicyForm({ policy, onSaved, onCancel }: SlaPolicyFormProps)
           </select>
         </div>
         <TextField
-          label="Warn after (% of the target)"
+          label="Warn after (% of the target, 0: never)"
           name="warningShare"
           type="number"
-          min="1"
+          min="0"
           max="99"
           step="1"
           value={Math.round(draft.warningShare * 100)}

@@ -11,14 +11,15 @@ import { WeeklyHoursEditor } from "../shared/weekly-hours-editor.js";
 /** Where a fresh working-hours editor starts: Monday to Friday, 9:00 to 17:00 (the domain's OFFICE_HOURS lives beside luxon, kept out of the bundle). */
 const OFFICE_HOURS: WeeklyHours = { 1: [[540, 1020]], 2: [[540, 1020]], 3: [[540, 1020]], 4: [[540, 1020]], 5: [[540, 1020]] };
 
-const FIELDS = ["timezone", "capacity", "routingWeight", "backupUserId", "managerId", "workingHours"] as const;
+const FIELDS = ["timezone", "capacity", "routingWeight", "backupUserId", "managerId", "weeklyHours"] as const;
 
 type AvailabilityFormProps = { availability: Availability; team: TeamMember[]; onSaved: (next: Availability) => void };
 
-/** One person's routing profile: time zone, working hours, capacity, weight, backup and manager. */
+/** One person's routing profile: working hours in their zone, capacity, weight, backup and manager. */
 export function AvailabilityForm({ availability, team, onSaved }: AvailabilityFormProps) {
   const id = useId();
-  const [timezone, setTimezone] = useState(availability.timezone);
+  // Working hours carry their own zone; a new calendar starts in the person's.
+  const [timezone, setTimezone] = useState(availability.workingHours?.timezone ?? availability.timezone);
   const [hours, setHours] = useState<WeeklyHours | null>(availability.workingHours?.weeklyHours ?? null);
   const [capacity, setCapacity] = useState(availability.capacity === null ? "" : String(availability.capacity));
   const [weight, setWeight] = useState(String(availability.routingWeight));
@@ -33,7 +34,6 @@ export function AvailabilityForm({ availability, team, onSaved }: AvailabilityFo
     setStatus("");
     try {
       const saved = await saveAvailability(availability.userId, {
-        timezone: timezone.trim(),
         workingHours: hours === null ? null : { timezone: timezone.trim(), weeklyHours: hours, holidays: availability.workingHours?.holidays ?? [] },
         capacity: capacity.trim() === "" ? null : Number(capacity),
         routingWeight: Number(weight),
@@ -51,11 +51,10 @@ export function AvailabilityForm({ availability, team, onSaved }: AvailabilityFo
   return (
     <form className="panel" onSubmit={handleSubmit} aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>Availability</h2>
-      <FormAlert message={problem.message ?? problem.fieldErrors.workingHours ?? null} />
+      <FormAlert message={problem.message ?? problem.fieldErrors.weeklyHours ?? null} />
       <div className="field-row">
-        <TimeZoneField label="Time zone" value={timezone} onChange={setTimezone} error={problem.fieldErrors.timezone} />
         <TextField label="Capacity (open leads, blank: no limit)" name="capacity" type="number" min="0" step="1" value={capacity} onChange={(event) => setCapacity(event.target.value)} error={problem.fieldErrors.capacity} />
-        <TextField label="Routing weight (1 = normal)" name="routingWeight" type="number" min="0" step="0.1" value={weight} onChange={(event) => setWeight(event.target.value)} error={problem.fieldErrors.routingWeight} />
+        <TextField label="Routing weight (1 = normal)" name="routingWeight" type="number" min="1" max="100" step="1" value={weight} onChange={(event) => setWeight(event.target.value)} error={problem.fieldErrors.routingWeight} />
       </div>
       <div className="field-row">
         <PersonSelect label="Backup (takes escalated leads)" people={others} value={backupUserId} onChange={setBackupUserId} error={problem.fieldErrors.backupUserId} />
@@ -65,7 +64,12 @@ export function AvailabilityForm({ availability, team, onSaved }: AvailabilityFo
       <label className="checkbox">
         <input type="checkbox" checked={hours === null} onChange={(event) => setHours(event.target.checked ? null : OFFICE_HOURS)} /> Takes leads at any hour
       </label>
-      {hours !== null && <WeeklyHoursEditor legend={`Working hours (${timezone || "their time zone"})`} value={hours} onChange={setHours} />}
+      {hours !== null && (
+        <>
+          <TimeZoneField label="Working hours time zone" value={timezone} onChange={setTimezone} error={problem.fieldErrors.timezone} />
+          <WeeklyHoursEditor legend="Working hours" value={hours} onChange={setHours} />
+        </>
+      )}
       <div className="form-actions">
         <button type="submit">Save availability</button>
         <span className="muted small" role="status">
