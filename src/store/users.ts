@@ -39,6 +39,13 @@ export async function findUserCredentialsByEmail(db: Executor, email: string): P
   return row && { user: userRowToUser(row), passwordHash: row.password_hash };
 }
 
+/** The users with these ids (unknown ids are left out). */
+export async function findUsersByIds(db: Executor, ids: string[]): Promise<User[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.selectFrom("users").selectAll().where("id", "in", ids).execute();
+  return rows.map(userRowToUser);
+}
+
 /** Every user, by name. */
 export async function listUsers(db: Executor): Promise<User[]> {
   const rows = await db.selectFrom("users").selectAll().orderBy("name").orderBy("id").execute();
