@@ -1,0 +1,40 @@
+import { invalidField } from "../../domain/errors.js";
+import { checkRoutingTarget } from "../../domain/routing/check-routing-rule.js";
+import { validateCalendar } from "../../domain/sla/business-hours.js";
+import type { Executor } from "../../store/engine.js";
+import type { WorkspaceSettings } from "../../store/settings.js";
+import { checkActivePeople } from "../routing-config/check-people.js";
+
+/** Longest Slack webhook URL accepted; real ones are about 80 characters. */
+const SLACK_URL_MAX_LENGTH = 500;
+
+/** A Slack incoming webhook: https only, since the URL itself is the credential that posts to the channel. */
+function checkSlackWebhookUrl(raw: string): void {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw invalidField("slackWebhookUrl", "must be an absolute https URL");
+  }
+  if (url.protocol !== "https:") throw invalidField("slackWebhookUrl", "must be an https URL");
+  if (raw.length > SLACK_URL_MAX_LENGTH) throw invalidField("slackWebhookUrl", `must be at most ${SLACK_URL_MAX_LENGTH} characters`);
+}
+
+/**
+ * Checks the settings a change sets: the business calendar can compute deadlines, the fallback
+ * pool names active people, and the Slack URL is https.
+ */
+export async function checkSettingsChanges(trx: Executor, changes: Partial<WorkspaceSettings>): Promise<void> {
+  if (changes.businessCalendar) validateCalendar(changes.businessCalendar, "businessCalendar");
+  if (changes.fallbackPool) {
+    checkRoutingTarget(changes.fallbackPool, "fallbackPool");
+    await checkActivePeople(trx, changes.fallbackPool.userIds, (index) => `fallbackPool.userIds.${index}`);
+  }
+  if (typeof changes.slackWebhookUrl === "string") checkSlackWebhookUrl(changes.slackWebhookUrl);
+}
+
+/** The Slack URL as the event log keeps it: scheme and host only, because the path is the secret. */
+export function redactedSlackUrl(url: string | null): string | null {
+  if (url === null) return null;
+  return URL.canParse(url) ? `${new URL(url).origin}/…` : "(set)";
+}
