@@ -9,6 +9,9 @@ import { SESSION_COOKIE } from "../src/http/auth/session-cookie.js";
 import { findLeadById, updateLead } from "../src/store/leads.js";
 import { claimDueTimers, failTimer, scheduleTimer } from "../src/store/timers.js";
 import { createWebhook } from "../src/services/webhooks/create-webhook.js";
+import { addOutOfOffice } from "../src/services/routing-config/add-out-of-office.js";
+import { createRoutingRule } from "../src/services/routing-config/create-routing-rule.js";
+import { readRoutingRules } from "../src/services/routing-config/read-routing-config.js";
 import { ENGINES } from "./support/engines.js";
 import { createTestApp, TEST_PASSWORD, type TestApp, type TestCallers } from "./support/http.js";
 
@@ -17,7 +20,7 @@ const CALLERS = ["anonymous", "rep", "manager", "admin", "leadsWriteKey"] as con
 type Caller = (typeof CALLERS)[number];
 
 /** Rows and ids the requests refer to, made once per app. */
-type Fixture = { repLeadId: string; otherRepLeadId: string; formId: string; formKey: string; spareUserId: string; spareApiKeyId: string; webhookId: string };
+type Fixture = { repLeadId: string; otherRepLeadId: string; formId: string; formKey: string; spareUserId: string; spareApiKeyId: string; webhookId: string; ruleId: string };
 
 type MatrixRequest = { url?: string; payload?: object; headers?: Record<string, string> };
 
@@ -75,6 +78,21 @@ const MATRIX: MatrixRow[] = [
   { route: "PATCH /api/v1/webhooks/:id",           statuses: [401, 403, 403, 200, 403], request: (f) => ({ url: `/api/v1/webhooks/${f.webhookId}`, payload: { isActive: true } }) },
   { route: "DELETE /api/v1/webhooks/:id",          statuses: [401, 403, 403, 204, 403], request: async (_f, _c, t) => ({ url: `/api/v1/webhooks/${(await createWebhook(t.ctx, { url: "https://hooks.example.com/x", eventTypes: ["lead.created"] }, "test")).id}` }) },
   { route: "GET /api/v1/webhooks/:id/deliveries",  statuses: [401, 403, 403, 200, 403], request: (f) => ({ url: `/api/v1/webhooks/${f.webhookId}/deliveries` }) },
+  { route: "GET /api/v1/routing/rules",            statuses: [401, 403, 200, 200, 403] },
+  { route: "POST /api/v1/routing/rules",           statuses: [401, 403, 201, 201, 403], request: (_f, c, t) => ({ payload: matrixRule(t, `Rule ${unique(c)}`) }) },
+  { route: "PATCH /api/v1/routing/rules/:id",      statuses: [401, 403, 200, 200, 403], request: (f, c) => ({ url: `/api/v1/routing/rules/${f.ruleId}`, payload: { name: `Rule ${unique(c)}` } }) },
+  // A fresh rule per caller, since deleting it removes it.
+  { route: "DELETE /api/v1/routing/rules/:id",     statuses: [401, 403, 204, 204, 403], request: async (_f, c, t) => ({ url: `/api/v1/routing/rules/${(await createRoutingRule(t.ctx, matrixRule(t, `Doomed ${unique(c)}`), "test")).id}` }) },
+  { route: "POST /api/v1/routing/rules::reorder",  statuses: [401, 403, 200, 200, 403], request: async (_f, _c, t) => ({ url: "/api/v1/routing/rules:reorder", payload: { ids: (await readRoutingRules(t.ctx)).map((rule) => rule.id) } }) },
+  { route: "POST /api/v1/routing/preview",         statuses: [401, 403, 200, 200, 403], request: () => ({ payload: { lead: { email: "preview@lead.example" } } }) },
+  { route: "GET /api/v1/sla-policies",             statuses: [401, 403, 200, 200, 403] },
+  { route: "POST /api/v1/sla-policies",            statuses: [401, 403, 201, 201, 403], request: (_f, c) => ({ payload: { name: `Policy ${unique(c)}`, targetMinutes: 30 } }) },
+  { route: "PATCH /api/v1/sla-policies/:id",       statuses: [401, 403, 200, 200, 403], request: () => ({ url: "/api/v1/sla-policies/sla_standard", payload: { warningShare: 0.5 } }) },
+  // Someone else's availability; a person's own is covered in availability.http.test.ts.
+  { route: "GET /api/v1/users/:id/availability",   statuses: [401, 403, 200, 200, 403], request: (f) => ({ url: `/api/v1/users/${f.spareUserId}/availability` }) },
+  { route: "PUT /api/v1/users/:id/availability",   statuses: [401, 403, 200, 200, 403], request: (f) => ({ url: `/api/v1/users/${f.spareUserId}/availability`, payload: { workingHours: null, capacity: 10, routingWeight: 1, backupUserId: null, managerId: null } }) },
+  { route: "POST /api/v1/users/:id/out-of-office", statuses: [401, 403, 201, 201, 403], request: (f, _c, t) => ({ url: `/api/v1/users/${f.spareUserId}/out-of-office`, payload: absence(t) }) },
+  { route: "DELETE /api/v1/users/:id/out-of-office/:periodId", statuses: [401, 403, 204, 204, 403], request: async (f, _c, t) => ({ url: `/api/v1/users/${f.spareUserId}/out-of-office/${(await addOutOfOffice(t.ctx, ADMIN_KEY_PRINCIPAL, f.spareUserId, { ...absenceAt(t), note: null })).id}` }) },
   { route: "GET /api/v1/work/dead",                statuses: [401, 403, 403, 200, 403] },
   { route: "POST /api/v1/work/dead/:kind/:id/retry", statuses: [401, 403, 403, 200, 403], request: async (_f, c, t) => ({ url: `/api/v1/work/dead/timer/${await deadTimerId(t, unique(c))}/retry` }) },
 ];
@@ -99,6 +117,24 @@ async function deadTimerId(t: TestApp, key: string): Promise<string> {
   return timer.id;
 }
 
+/** A catch-all rule sending leads to the rep. */
+function matrixRule(t: TestApp, name: string) {
+  return { name, conditions: [], target: { userIds: [t.as.rep.userId], strategy: "round_robin" as const }, slaPolicyId: null, isActive: true };
+}
+
+/** An out-of-office period from now to tomorrow. */
+function absenceAt(t: TestApp): { startsAt: number; endsAt: number } {
+  const now = t.ctx.clock.now();
+  return { startsAt: now, endsAt: now + 24 * 60 * 60 * 1000 };
+}
+
+function absence(t: TestApp): { startsAt: string; endsAt: string } {
+  const { startsAt, endsAt } = absenceAt(t);
+  return { startsAt: new Date(startsAt).toISOString(), endsAt: new Date(endsAt).toISOString() };
+}
+
+const ADMIN_KEY_PRINCIPAL = { kind: "api_key", apiKeyId: "matrix", scopes: ["admin"] } as const;
+
 async function leadOwnedBy(t: TestApp, ownerId: string | null, email: string): Promise<string> {
   const { leadId } = await captureLead(t.ctx, { payload: { email }, actor: "test" });
   const lead = (await findLeadById(t.ctx.db, leadId))!;
@@ -118,6 +154,7 @@ async function buildFixture(t: TestApp): Promise<Fixture> {
     spareUserId: spareUser.id,
     spareApiKeyId: spareKey.id,
     webhookId: (await createWebhook(t.ctx, { url: "https://hooks.example.com/matrix", eventTypes: ["lead.created"] }, "test")).id,
+    ruleId: (await createRoutingRule(t.ctx, matrixRule(t, "Matrix rule"), "test")).id,
   };
 }
 
@@ -175,7 +212,7 @@ describe.each(ENGINES)("access matrix on %s", (engine) => {
     it("the repsSeeAllLeads setting widens what reps see", async () => {
       const widen = (repsSeeAllLeads: boolean) =>
         t.app.inject({ method: "PATCH", url: "/api/v1/settings", headers: t.as.admin.headers, payload: { repsSeeAllLeads } });
-      expect((await widen(true)).json()).toEqual({ repsSeeAllLeads: true });
+      expect((await widen(true)).json()).toMatchObject({ repsSeeAllLeads: true });
       onTestFinished(async () => void (await widen(false)));
       expect((await get(`/api/v1/leads/${fixture.repLeadId}`, "otherRep")).statusCode).toBe(200);
       const ids = (await get("/api/v1/leads?limit=200", "rep")).json().items.map((lead: { id: string }) => lead.id);

@@ -16,6 +16,10 @@ import { publicFormRoutes } from "./routes/forms/public-form.routes.js";
 import { healthRoutes } from "./routes/health/health.routes.js";
 import { leadWorkRoutes } from "./routes/lead-work/lead-work.routes.js";
 import { leadRoutes } from "./routes/leads/leads.routes.js";
+import { availabilityRoutes } from "./routes/availability/availability.routes.js";
+import { routingPreviewRoutes } from "./routes/routing/routing-preview.routes.js";
+import { routingRuleRoutes } from "./routes/routing/routing-rules.routes.js";
+import { slaPolicyRoutes } from "./routes/sla-policies/sla-policies.routes.js";
 import { settingsRoutes } from "./routes/settings/settings.routes.js";
 import { userRoutes } from "./routes/users/users.routes.js";
 import { webhookRoutes } from "./routes/webhooks/webhooks.routes.js";
@@ -33,7 +37,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     trustProxy: deps.config.trustProxy,
     ajv: {
       // Unknown fields are refused rather than silently dropped; query strings coerce to numbers.
-      customOptions: { removeAdditional: false, coerceTypes: "array", useDefaults: true, allErrors: false },
+      // Union `type` lists are allowed: unlike `anyOf`, they coerce only a value that matches no type.
+      customOptions: { removeAdditional: false, coerceTypes: "array", useDefaults: true, allErrors: false, allowUnionTypes: true },
       plugins: [ajvFormats as never],
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
@@ -71,6 +76,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(userRoutes, deps);
   await app.register(apiKeyRoutes, deps);
   await app.register(settingsRoutes, deps);
+  await app.register(routingRuleRoutes, deps);
+  await app.register(routingPreviewRoutes, deps);
+  await app.register(slaPolicyRoutes, deps);
+  await app.register(availabilityRoutes, deps);
   await app.register(webhookRoutes, deps);
   await app.register(workRoutes, deps);
   // Last, so its `/*` fallback for client-side routes sits behind every API route.

@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import { actorOf } from "../../../domain/access/permission.js";
+import { actorOf, hasPermission } from "../../../domain/access/permission.js";
 import { getWorkspaceSettings } from "../../../services/settings/read-settings.js";
 import { updateSettings } from "../../../services/settings/update-settings.js";
 import type { AppDeps } from "../../app-deps.js";
 import { principalOf } from "../../auth/require-permission.js";
+import { presentSettings } from "./present-settings.js";
 import { ChangeSettingsBody, SettingsDto } from "./settings.schemas.js";
 
 const SECURITY: Record<string, string[]>[] = [{ session: [] }, { apiKey: [] }];
@@ -14,8 +15,8 @@ export const settingsRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { 
     "/api/v1/settings",
     { schema: { tags: ["settings"], summary: "Read workspace settings", security: SECURITY, response: { 200: SettingsDto } } },
     async (request) => {
-      principalOf(request, "leads:read");
-      return getWorkspaceSettings(ctx);
+      const principal = principalOf(request, "leads:read");
+      return presentSettings(await getWorkspaceSettings(ctx), hasPermission(principal, "settings:manage"));
     },
   );
 
@@ -24,7 +25,7 @@ export const settingsRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { 
     { schema: { tags: ["settings"], summary: "Change workspace settings", security: SECURITY, body: ChangeSettingsBody, response: { 200: SettingsDto } } },
     async (request) => {
       const principal = principalOf(request, "settings:manage");
-      return updateSettings(ctx, request.body, actorOf(principal));
+      return presentSettings(await updateSettings(ctx, request.body, actorOf(principal)), true);
     },
   );
 };

@@ -1,10 +1,33 @@
-import { Type } from "typebox";
+import { type Static, Type } from "typebox";
+import { BusinessCalendarSchema } from "../availability/business-calendar.schemas.js";
+import { RoutingTargetSchema } from "../routing/routing-rules.schemas.js";
+
+const descriptions = {
+  repsSeeAllLeads: "Reps see every lead, not just the ones they own.",
+  businessCalendar: "The team's open hours and holidays: business-time SLAs count only these.",
+  fallbackPool: "Where leads go when no rule matches or nobody in its pool is available; null: the unassigned queue.",
+  slackWebhookUrl: "Slack incoming webhook (https) for team notifications; null: no Slack.",
+};
+
+const fallbackPool = Type.Union([RoutingTargetSchema, Type.Null()], { description: descriptions.fallbackPool });
+const slackWebhookUrl = Type.Union([Type.String({ minLength: 1, maxLength: 500 }), Type.Null()], { description: descriptions.slackWebhookUrl });
 
 export const SettingsDto = Type.Object({
-  repsSeeAllLeads: Type.Boolean({ description: "Reps see every lead, not just the ones they own." }),
+  repsSeeAllLeads: Type.Boolean({ description: descriptions.repsSeeAllLeads }),
+  businessCalendar: Type.Object(BusinessCalendarSchema.properties, { description: descriptions.businessCalendar }),
+  fallbackPool,
+  // The URL is the credential that posts to the channel: only those who may change settings see it.
+  slackWebhookUrl: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: `${descriptions.slackWebhookUrl} Shown only to callers who may change settings.` })),
 });
 
 export const ChangeSettingsBody = Type.Object(
-  { repsSeeAllLeads: Type.Optional(Type.Boolean({ description: "Reps see every lead, not just the ones they own." })) },
+  {
+    repsSeeAllLeads: Type.Optional(Type.Boolean({ description: descriptions.repsSeeAllLeads })),
+    businessCalendar: Type.Optional(BusinessCalendarSchema),
+    fallbackPool: Type.Optional(fallbackPool),
+    slackWebhookUrl: Type.Optional(slackWebhookUrl),
+  },
   { additionalProperties: false, minProperties: 1 },
 );
+
+export type SettingsDtoType = Static<typeof SettingsDto>;

@@ -1,0 +1,8 @@
+import type { WorkspaceSettings } from "../../../store/settings.js";
+import type { SettingsDtoType } from "./settings.schemas.js";
+
+/** Workspace settings as the API shows them; the Slack URL only to those who may change settings. */
+export function presentSettings(settings: WorkspaceSettings, canManage: boolean): SettingsDtoType {
+  const { repsSeeAllLeads, businessCalendar, fallbackPool, slackWebhookUrl } = settings;
+  return { repsSeeAllLeads, businessCalendar, fallbackPool, ...(canManage ? { slackWebhookUrl } : {}) };
+}
