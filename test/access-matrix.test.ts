@@ -54,6 +54,15 @@ const MATRIX: MatrixRow[] = [
   // A fresh lead of the rep's per caller, since a handoff moves it away.
   { route: "POST /api/v1/leads/:id/handoffs",      statuses: [401, 201, 201, 201, 403], request: async (_f, c, t) => ({ url: `/api/v1/leads/${await leadOwnedBy(t, t.as.rep.userId, `${unique(c)}@handoff.example`)}/handoffs`, payload: { toUserId: t.as.otherRep.userId } }) },
   { route: "GET /api/v1/queue",                    statuses: [401, 200, 200, 200, 403] },
+  { route: "POST /api/v1/leads/:id/objections",    statuses: [401, 201, 201, 201, 403], request: async (f, c, t) => ({ url: `/api/v1/leads/${f.repLeadId}/objections`, payload: { objectionId: await objectionId(t, c) } }) },
+  { route: "GET /api/v1/leads/:id/objection-suggestions", statuses: [401, 200, 200, 200, 403], request: async (f, c, t) => ({ url: `/api/v1/leads/${f.repLeadId}/objection-suggestions?objectionId=${await objectionId(t, c)}` }) },
+  { route: "GET /api/v1/objections",               statuses: [401, 200, 200, 200, 403] },
+  { route: "POST /api/v1/objections",              statuses: [401, 403, 201, 201, 403], request: (_f, c) => ({ payload: { name: `Too expensive ${unique(c)}`, category: "price" } }) },
+  { route: "PATCH /api/v1/objections/:id",         statuses: [401, 403, 200, 200, 403], request: async (_f, c, t) => ({ url: `/api/v1/objections/${await objectionId(t, c)}`, payload: { category: "timing" } }) },
+  { route: "POST /api/v1/objections/:id/responses", statuses: [401, 403, 201, 201, 403], request: async (_f, c, t) => ({ url: `/api/v1/objections/${await objectionId(t, c)}/responses`, payload: { text: "What would waiting cost you?" } }) },
+  { route: "GET /api/v1/proof-assets",             statuses: [401, 200, 200, 200, 403] },
+  { route: "POST /api/v1/proof-assets",            statuses: [401, 403, 201, 201, 403], request: (_f, c) => ({ payload: { kind: "case_study", title: `Case ${unique(c)}`, url: "https://proof.example/case" } }) },
+  { route: "PATCH /api/v1/proof-assets/:id",       statuses: [401, 403, 200, 200, 403], request: async (_f, c, t) => ({ url: `/api/v1/proof-assets/${(await createProofAsset(t.ctx, { kind: "testimonial", title: `Quote ${unique(c)}`, url: "https://proof.example/q" }, "test")).id}`, payload: { title: "Renamed" } }) },
   { route: "GET /api/v1/forms",                    statuses: [401, 403, 200, 200, 403] },
   { route: "POST /api/v1/forms",                   statuses: [401, 403, 201, 201, 403], request: (_f, c) => ({ payload: { name: `Form ${unique(c)}` } }) },
   { route: "PATCH /api/v1/forms/:id",              statuses: [401, 403, 200, 200, 403], request: (f, c) => ({ url: `/api/v1/forms/${f.formId}`, payload: { name: `Form ${unique(c)}` } }) },
@@ -134,6 +143,11 @@ function absence(t: TestApp): { startsAt: string; endsAt: string } {
 }
 
 const ADMIN_KEY_PRINCIPAL = { kind: "api_key", apiKeyId: "matrix", scopes: ["admin"] } as const;
+
+/** A fresh objection in the catalog, so each caller's request stands alone. */
+async function objectionId(t: TestApp, caller: Caller): Promise<string> {
+  return (await createObjection(t.ctx, { name: `Objection ${unique(caller)}`, category: "price" }, "test")).id;
+}
 
 async function leadOwnedBy(t: TestApp, ownerId: string | null, email: string): Promise<string> {
   const { leadId } = await captureLead(t.ctx, { payload: { email }, actor: "test" });

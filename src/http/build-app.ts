@@ -24,6 +24,9 @@ import { settingsRoutes } from "./routes/settings/settings.routes.js";
 import { userRoutes } from "./routes/users/users.routes.js";
 import { webhookRoutes } from "./routes/webhooks/webhooks.routes.js";
 import { workRoutes } from "./routes/work/work.routes.js";
+import { leadObjectionRoutes } from "./routes/objections/lead-objections.routes.js";
+import { objectionRoutes } from "./routes/objections/objections.routes.js";
+import { proofAssetRoutes } from "./routes/objections/proof-assets.routes.js";
 import { webApp } from "./web-app.js";
 
 /** Request bodies above this are refused with 413 (a 1,000-lead batch fits comfortably). */
@@ -70,6 +73,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(healthRoutes);
   await app.register(leadRoutes, deps);
   await app.register(leadWorkRoutes, deps);
+  await app.register(leadObjectionRoutes, deps);
+  await app.register(objectionRoutes, deps);
+  await app.register(proofAssetRoutes, deps);
   await app.register(formRoutes, deps);
   await app.register(publicFormRoutes, deps);
   await app.register(authRoutes, deps);

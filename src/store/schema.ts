@@ -25,6 +25,10 @@ export type Database = {
   lead_sla: LeadSlaTable;
   webhook_subscriptions: WebhookSubscriptionTable;
   delivery_attempts: DeliveryAttemptTable;
+  objections: ObjectionTable;
+  objection_response_versions: ObjectionResponseVersionTable;
+  proof_assets: ProofAssetTable;
+  objection_logs: ObjectionLogTable;
 };
 
 export type UserTable = {
@@ -271,4 +275,43 @@ export type DeliveryAttemptTable = {
   status_code: number | null;
   error: string | null;
   duration_ms: number;
+};
+
+export type ObjectionTable = {
+  id: string;
+  name: string;
+  category: "price" | "timing" | "authority" | "competition" | "trust" | "need";
+  is_active: number;
+  created_at: number;
+  updated_at: number;
+};
+
+export type ObjectionResponseVersionTable = {
+  id: string;
+  objection_id: string;
+  response_id: string;
+  version: number;
+  text: string;
+  created_at: number;
+};
+
+export type ProofAssetTable = {
+  id: string;
+  kind: "case_study" | "testimonial" | "roi_example";
+  title: string;
+  url: string;
+  /** JSON `{ objectionIds, industries, stages }`. */
+  tags: unknown;
+  created_at: number;
+  updated_at: number;
+};
+
+export type ObjectionLogTable = {
+  id: string;
+  lead_id: string;
+  objection_id: string;
+  response_version_id: string | null;
+  notes: string | null;
+  actor: string;
+  logged_at: number;
 };

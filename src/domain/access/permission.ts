@@ -23,6 +23,8 @@ export type Permission =
   | "leads:work"
   /** Configure routing rules, SLA policies and people's availability. */
   | "routing:manage"
+  /** Edit the objection catalog: objections, response wordings and proof assets. */
+  | "catalog:manage"
   /** See the team: users list. */
   | "users:read"
   /** Add, change and deactivate users. */
@@ -39,8 +41,8 @@ export type Permission =
   | "work:manage";
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  admin: ["leads:capture", "leads:read", "leads:work", "routing:manage", "users:read", "users:manage", "api_keys:manage", "forms:manage", "settings:manage", "webhooks:manage", "work:manage"],
-  manager: ["leads:capture", "leads:read", "leads:work", "routing:manage", "users:read", "forms:manage"],
+  admin: ["leads:capture", "leads:read", "leads:work", "routing:manage", "catalog:manage", "users:read", "users:manage", "api_keys:manage", "forms:manage", "settings:manage", "webhooks:manage", "work:manage"],
+  manager: ["leads:capture", "leads:read", "leads:work", "routing:manage", "catalog:manage", "users:read", "forms:manage"],
   rep: ["leads:capture", "leads:read", "leads:work", "users:read"],
 };
 

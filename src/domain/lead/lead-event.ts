@@ -2,7 +2,7 @@
  * Event types. The log is the source of every metric, so types are a closed list; later
  * capabilities add theirs here.
  */
-export type LeadEventType = "created" | "merged_duplicate" | "assigned" | "note" | "form_created" | "form_changed" | AccessEventType | OwnershipEventType | WorkEventType;
+export type LeadEventType = "created" | "merged_duplicate" | "assigned" | "note" | "form_created" | "form_changed" | AccessEventType | OwnershipEventType | WorkEventType | ObjectionEventType;
 
 /** Ownership and speed to lead: who owns a lead, and whether they answered in time. */
 export type OwnershipEventType =
@@ -20,6 +20,13 @@ export type OwnershipEventType =
   | "routing_rule_deleted"
   | "sla_policy_saved"
   | "availability_changed";
+
+/** The objection catalog and objections raised on leads. */
+export type ObjectionEventType =
+  /** A rep logged an objection on a lead, with the response version used (the link for win rates). */
+  | "objection_logged"
+  /** An objection, response wording or proof asset was added or changed (`lead_id` null). */
+  | "objection_catalog_changed";
 
 /** Webhook subscriptions and the worker's dead work (`lead_id` null unless the work was about a lead). */
 export type WorkEventType =

@@ -1,14 +1,10 @@
-import type { RoutingTarget } from "../../../src/domain/routing/routing-rule.js";
-import type { BusinessCalendar } from "../../../src/domain/sla/business-hours.js";
+import type { Static } from "typebox";
+import type { ChangeSettingsBody, SettingsDtoType } from "../../../src/http/routes/settings/settings.schemas.js";
 import { apiRequest } from "./client.js";
 
-/** Workspace-wide settings. */
-export type WorkspaceSettings = {
-  repsSeeAllLeads: boolean;
-  businessCalendar: BusinessCalendar;
-  fallbackPool: RoutingTarget | null;
-  slackWebhookUrl: string | null;
-};
+/** Workspace-wide settings, typed from the settings route's schema. */
+export type WorkspaceSettings = SettingsDtoType;
+export type SettingsChange = Static<typeof ChangeSettingsBody>;
 
 /** The workspace settings. */
 export async function getSettings(signal?: AbortSignal): Promise<WorkspaceSettings> {
@@ -16,6 +12,6 @@ export async function getSettings(signal?: AbortSignal): Promise<WorkspaceSettin
 }
 
 /** Changes the settings named in `change`. */
-export async function changeSettings(change: Partial<WorkspaceSettings>): Promise<WorkspaceSettings> {
+export async function changeSettings(change: SettingsChange): Promise<WorkspaceSettings> {
   return apiRequest<WorkspaceSettings>("/api/v1/settings", { method: "PATCH", body: change });
 }

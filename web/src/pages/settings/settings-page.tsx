@@ -18,7 +18,7 @@ const SECTIONS: Section[] = [
   { path: "/settings/routing", title: "Routing rules", isAdminOnly: false, render: () => <RoutingRulesSettings /> },
   { path: "/settings/sla", title: "SLA policies", isAdminOnly: false, render: () => <SlaPoliciesSettings /> },
   { path: "/settings/webhooks", title: "Webhooks", isAdminOnly: true, render: () => <WebhooksSettings /> },
-  { path: "/settings/workspace", title: "Business hours & fallback", isAdminOnly: true, render: () => <WorkspaceSettingsForm /> },
+  { path: "/settings/workspace", title: "Workspace", isAdminOnly: true, render: () => <WorkspaceSettingsForm /> },
 ];
 
 function sectionsFor(user: SessionUser): Section[] {

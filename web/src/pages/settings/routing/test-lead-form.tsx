@@ -8,8 +8,8 @@ import { TextField } from "../../../components/text-field.js";
 import { formatDateTime } from "../../../format/format-time.js";
 import { STRATEGY_LABELS } from "../shared/pool-picker.js";
 
-const FIELDS = ["email", "company", "source", "campaign", "country", "title"] as const;
-const LABELS: Record<(typeof FIELDS)[number], string> = { email: "Email", company: "Company", source: "Source", campaign: "Campaign", country: "Country", title: "Title" };
+const FIELDS = ["email", "phone", "source", "campaign", "country", "company", "title"] as const;
+const LABELS: Record<(typeof FIELDS)[number], string> = { email: "Email", phone: "Phone", source: "Source", campaign: "Campaign", country: "Country", company: "Company", title: "Title" };
 
 /** Runs the rules on a made-up lead and shows what would happen: rule, owner, reason and SLA deadline. Nothing is saved. */
 export function TestLeadForm() {
@@ -37,7 +37,7 @@ export function TestLeadForm() {
   return (
     <form className="panel test-lead" onSubmit={handleSubmit} aria-labelledby="test-lead-title">
       <h2 id="test-lead-title">Test this lead</h2>
-      <p className="muted small">Which rule and owner a lead like this would get right now, and why. Nothing is saved.</p>
+      <p className="muted small">Which rule and owner a lead like this would get right now, and why. It needs an email or a phone, like a real capture; nothing is saved.</p>
       <FormAlert message={problem.message} />
       <div className="field-grid">
         {FIELDS.map((field) => (

@@ -41,6 +41,12 @@ function PersonAvailability({ userId, team }: { userId: string; team: TeamMember
   return (
     <div>
       <h2 className="person-name">{person?.name ?? "Person"}</h2>
+      {person && (
+        <p className="muted small">
+          {person.role} · {person.email} · {person.timezone}
+          {person.isActive ? "" : " · inactive: routing skips them"}
+        </p>
+      )}
       <FormAlert message={availability.error} />
       {availability.data && (
         <>
