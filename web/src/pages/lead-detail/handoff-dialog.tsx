@@ -81,10 +81,11 @@ export function HandoffDialog({ lead, team, onClose, onHandedOff }: HandoffDialo
             ))}
           </fieldset>
         )}
-        <p className={missing.length > 0 ? "handoff-missing" : "muted"} aria-live="polite">
-          {missing.length > 0 ? `Missing ${itemNames(missing).toLowerCase()}: this handoff will be marked incomplete.` : "Checklist complete."}
-        </p>
+        {/* Inside the bar that stays on screen, so the verdict is visible next to the button whatever the scroll. */}
         <div className="form-actions">
+          <p className={missing.length > 0 ? "handoff-missing" : "muted"} aria-live="polite">
+            {missing.length > 0 ? `Missing ${itemNames(missing).toLowerCase()}: this handoff will be marked incomplete.` : "Checklist complete."}
+          </p>
           <button type="submit" disabled={isSubmitting || checklist === null}>
             {isSubmitting ? "Handing off…" : "Hand off"}
           </button>

@@ -39,7 +39,7 @@ export function LeadDetailPage({ leadId }: { leadId: string }) {
   return (
     <section className="page">
       <AppLink href="/leads" className="back-link" onClick={handleBackClick}>
-        ← Leads <kbd>Esc</kbd>
+        ← {location.state?.isFromList ? "Back" : "Leads"} <kbd>Esc</kbd>
       </AppLink>
       {state.status === "loading" && <p className="muted">Loading…</p>}
       {state.status === "failed" && <FormAlert message={state.message} />}

@@ -28,7 +28,7 @@ export function QueueTable({ leads, timeZone, now }: QueueTableProps) {
               <SlaStatus sla={lead.sla} timeZone={timeZone} />
             </td>
             <td>
-              <AppLink href={`/leads/${encodeURIComponent(lead.id)}`} data-lead-id={lead.id}>
+              <AppLink href={`/leads/${encodeURIComponent(lead.id)}`} data-lead-id={lead.id} state={{ isFromList: true }}>
                 {lead.displayName}
               </AppLink>
               <div className="muted small">{lead.email ?? lead.phone}</div>
