@@ -29,6 +29,13 @@ describe.each(ENGINES)("touches, handoffs and the queue (%s)", (engine) => {
     expect([response.statusCode, response.json().field]).toEqual([400, field]);
   });
 
+  it("keeps a null duration as null (not 0)", async () => {
+    const leadId = await repLead("touch-null@example.com");
+    const response = await t.app.inject({ method: "POST", url: `/api/v1/leads/${leadId}/touches`, headers: t.as.rep.headers, payload: { channel: "call", direction: "out", durationSeconds: null, notes: null } });
+    expect(response.statusCode).toBe(201);
+    expect((await listLeadEvents(t.ctx.db, leadId)).find((e) => e.type === "touch")!.data).toMatchObject({ durationSeconds: null, notes: null });
+  });
+
   it("hands a lead off with the checklist pre-filled, marks what is missing and moves ownership", async () => {
     const leadId = await repLead("handoff@example.com", { company: "Acme", title: "CFO", message: "Pricing for 40 seats", source: "webinar" });
     const draft = await t.app.inject({ method: "GET", url: `/api/v1/leads/${leadId}/handoff-draft`, headers: t.as.rep.headers });

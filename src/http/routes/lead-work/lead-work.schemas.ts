@@ -1,14 +1,15 @@
 import { Type } from "typebox";
 import { CALL_OUTCOMES, TOUCH_CHANNELS } from "../../../domain/touches/touch.js";
 
-const nullableText = (maxLength: number) => Type.Union([Type.String({ maxLength }), Type.Null()]);
+// Null first: with type coercion on, Ajv would otherwise turn `null` into "" or 0 before trying the null branch.
+const nullableText = (maxLength: number) => Type.Union([Type.Null(), Type.String({ maxLength })]);
 
 export const LogTouchBody = Type.Object(
   {
     channel: Type.Union(TOUCH_CHANNELS.map((c) => Type.Literal(c))),
     direction: Type.Union([Type.Literal("in"), Type.Literal("out")]),
-    outcome: Type.Optional(Type.Union([...CALL_OUTCOMES.map((o) => Type.Literal(o)), Type.Null()])),
-    durationSeconds: Type.Optional(Type.Union([Type.Integer({ minimum: 0, maximum: 86_400 }), Type.Null()])),
+    outcome: Type.Optional(Type.Union([Type.Null(), ...CALL_OUTCOMES.map((o) => Type.Literal(o))])),
+    durationSeconds: Type.Optional(Type.Union([Type.Null(), Type.Integer({ minimum: 0, maximum: 86_400 })])),
     notes: Type.Optional(nullableText(5000)),
   },
   { additionalProperties: false },
