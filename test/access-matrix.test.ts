@@ -9,6 +9,8 @@ import { SESSION_COOKIE } from "../src/http/auth/session-cookie.js";
 import { findLeadById, updateLead } from "../src/store/leads.js";
 import { claimDueTimers, failTimer, scheduleTimer } from "../src/store/timers.js";
 import { createWebhook } from "../src/services/webhooks/create-webhook.js";
+import { createObjection } from "../src/services/objections/create-objection.js";
+import { createProofAsset } from "../src/services/objections/create-proof-asset.js";
 import { addOutOfOffice } from "../src/services/routing-config/add-out-of-office.js";
 import { createRoutingRule } from "../src/services/routing-config/create-routing-rule.js";
 import { readRoutingRules } from "../src/services/routing-config/read-routing-config.js";
