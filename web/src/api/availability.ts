@@ -7,7 +7,7 @@ export type { BusinessCalendar, WeeklyHours } from "../../../src/domain/sla/busi
 /** How routing treats one person (hours, capacity, weight, backup, manager, time off), typed from the availability route's schema. */
 export type Availability = AvailabilityDtoType;
 export type OutOfOfficePeriod = OutOfOfficeDtoType;
-/** The whole profile: every field is replaced. The person's own time zone is a user setting, not part of it. */
+/** The whole profile, replaced at once; `timezone`, when given, changes the person's own zone too. */
 export type AvailabilityChange = Static<typeof SetAvailabilityBody>;
 
 const userPath = (userId: string) => `/api/v1/users/${encodeURIComponent(userId)}`;

@@ -28,11 +28,9 @@ export function AppHeader({ user, onLogOut }: AppHeaderProps) {
             Forms
           </AppLink>
         )}
-        {user.role !== "rep" && (
-          <AppLink href="/settings" aria-current={current("/settings")}>
-            Settings
-          </AppLink>
-        )}
+        <AppLink href="/settings" aria-current={current("/settings")}>
+          {user.role === "rep" ? "My availability" : "Settings"}
+        </AppLink>
       </nav>
       <div className="account">
         <span>

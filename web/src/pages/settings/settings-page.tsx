@@ -6,13 +6,13 @@ import { AppLink } from "../../components/app-link.js";
 import { useDocumentTitle } from "../../hooks/use-document-title.js";
 import { RoutingRulesSettings } from "./routing/routing-rules-settings.js";
 import { SlaPoliciesSettings } from "./sla/sla-policies-settings.js";
-import { UsersSettings } from "./users/users-settings.js";
+import { MyAvailability, UsersSettings } from "./users/users-settings.js";
 import { WebhooksSettings } from "./webhooks/webhooks-settings.js";
 import { WorkspaceSettingsForm } from "./workspace/workspace-settings-form.js";
 
 type Section = { path: string; title: string; isAdminOnly: boolean; render: () => ReactNode };
 
-/** Managers configure routing, SLAs and people's availability; webhooks and workspace settings are the admin's. */
+/** Managers configure routing, SLAs and people's availability; webhooks and workspace settings are the admin's; reps set their own time off. */
 const SECTIONS: Section[] = [
   { path: "/settings/users", title: "Users & availability", isAdminOnly: false, render: () => <UsersSettings /> },
   { path: "/settings/routing", title: "Routing rules", isAdminOnly: false, render: () => <RoutingRulesSettings /> },
@@ -21,8 +21,10 @@ const SECTIONS: Section[] = [
   { path: "/settings/workspace", title: "Workspace", isAdminOnly: true, render: () => <WorkspaceSettingsForm /> },
 ];
 
+const REP_SECTIONS: Section[] = [{ path: "/settings/users", title: "My availability", isAdminOnly: false, render: () => <MyAvailability /> }];
+
 function sectionsFor(user: SessionUser): Section[] {
-  if (user.role === "rep") return [];
+  if (user.role === "rep") return REP_SECTIONS;
   return SECTIONS.filter((section) => !section.isAdminOnly || user.role === "admin");
 }
 
@@ -32,24 +34,19 @@ export function SettingsPage() {
   const { pathname } = useLocation();
   const sections = sectionsFor(user);
   const section = sections.find((candidate) => pathname.startsWith(candidate.path)) ?? sections[0];
-  useDocumentTitle(section ? section.title : "Settings");
-  if (!section) {
-    return (
-      <section className="page">
-        <h1>Settings</h1>
-        <p>Settings are for managers and admins. Ask one of them to change routing, SLAs or your availability.</p>
-      </section>
-    );
-  }
+  useDocumentTitle(section?.title ?? "Settings");
+  if (!section) return null;
   return (
-    <div className="page settings">
-      <nav className="settings-nav" aria-label="Settings">
-        {sections.map((candidate) => (
-          <AppLink key={candidate.path} href={candidate.path} aria-current={candidate === section ? "page" : undefined}>
-            {candidate.title}
-          </AppLink>
-        ))}
-      </nav>
+    <div className={sections.length > 1 ? "page settings" : "page"}>
+      {sections.length > 1 && (
+        <nav className="settings-nav" aria-label="Settings">
+          {sections.map((candidate) => (
+            <AppLink key={candidate.path} href={candidate.path} aria-current={candidate === section ? "page" : undefined}>
+              {candidate.title}
+            </AppLink>
+          ))}
+        </nav>
+      )}
       <section className="settings-body" aria-labelledby="settings-title">
         <h1 id="settings-title">{section.title}</h1>
         {section.render()}

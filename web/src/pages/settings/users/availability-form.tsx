@@ -15,11 +15,11 @@ const FIELDS = ["timezone", "capacity", "routingWeight", "backupUserId", "manage
 
 type AvailabilityFormProps = { availability: Availability; team: TeamMember[]; onSaved: (next: Availability) => void };
 
-/** One person's routing profile: working hours in their zone, capacity, weight, backup and manager. */
+/** One person's routing profile: time zone, working hours, capacity, weight, backup and manager. */
 export function AvailabilityForm({ availability, team, onSaved }: AvailabilityFormProps) {
   const id = useId();
-  // Working hours carry their own zone; a new calendar starts in the person's.
-  const [timezone, setTimezone] = useState(availability.workingHours?.timezone ?? availability.timezone);
+  // One zone for the person and their working hours: two that differ would only confuse.
+  const [timezone, setTimezone] = useState(availability.timezone);
   const [hours, setHours] = useState<WeeklyHours | null>(availability.workingHours?.weeklyHours ?? null);
   const [capacity, setCapacity] = useState(availability.capacity === null ? "" : String(availability.capacity));
   const [weight, setWeight] = useState(String(availability.routingWeight));
@@ -34,6 +34,7 @@ export function AvailabilityForm({ availability, team, onSaved }: AvailabilityFo
     setStatus("");
     try {
       const saved = await saveAvailability(availability.userId, {
+        timezone: timezone.trim(),
         workingHours: hours === null ? null : { timezone: timezone.trim(), weeklyHours: hours, holidays: availability.workingHours?.holidays ?? [] },
         capacity: capacity.trim() === "" ? null : Number(capacity),
         routingWeight: Number(weight),
@@ -53,6 +54,7 @@ export function AvailabilityForm({ availability, team, onSaved }: AvailabilityFo
       <h2 id={`${id}-title`}>Availability</h2>
       <FormAlert message={problem.message ?? problem.fieldErrors.weeklyHours ?? null} />
       <div className="field-row">
+        <TimeZoneField label="Time zone" value={timezone} onChange={setTimezone} error={problem.fieldErrors.timezone} />
         <TextField label="Capacity (open leads, blank: no limit)" name="capacity" type="number" min="0" step="1" value={capacity} onChange={(event) => setCapacity(event.target.value)} error={problem.fieldErrors.capacity} />
         <TextField label="Routing weight (1 = normal)" name="routingWeight" type="number" min="1" max="100" step="1" value={weight} onChange={(event) => setWeight(event.target.value)} error={problem.fieldErrors.routingWeight} />
       </div>
@@ -64,12 +66,7 @@ export function AvailabilityForm({ availability, team, onSaved }: AvailabilityFo
       <label className="checkbox">
         <input type="checkbox" checked={hours === null} onChange={(event) => setHours(event.target.checked ? null : OFFICE_HOURS)} /> Takes leads at any hour
       </label>
-      {hours !== null && (
-        <>
-          <TimeZoneField label="Working hours time zone" value={timezone} onChange={setTimezone} error={problem.fieldErrors.timezone} />
-          <WeeklyHoursEditor legend="Working hours" value={hours} onChange={setHours} />
-        </>
-      )}
+      {hours !== null && <WeeklyHoursEditor legend={`Working hours (${timezone || "their time zone"})`} value={hours} onChange={setHours} />}
       <div className="form-actions">
         <button type="submit">Save availability</button>
         <span className="muted small" role="status">

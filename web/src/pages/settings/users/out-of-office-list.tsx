@@ -1,22 +1,15 @@
 import { type FormEvent, useId, useState } from "react";
 import { addOutOfOffice, type OutOfOfficePeriod, removeOutOfOffice } from "../../../api/availability.js";
-import { useSessionUser } from "../../../app/session-context.js";
 import { FormAlert } from "../../../components/form-alert.js";
 import { formProblemOf, NO_PROBLEM } from "../../../components/form-problem.js";
 import { formatDateTime } from "../../../format/format-time.js";
+import { instantOfLocalTime } from "../../../format/zoned-time.js";
 
-type OutOfOfficeListProps = { userId: string; periods: OutOfOfficePeriod[]; onChange: (next: OutOfOfficePeriod[]) => void };
+type OutOfOfficeListProps = { userId: string; timeZone: string; periods: OutOfOfficePeriod[]; onChange: (next: OutOfOfficePeriod[]) => void };
 
-/** datetime-local boxes hold the browser's local time; the API wants an instant. */
-function instantOf(local: FormDataEntryValue | null): string {
-  const date = new Date(String(local ?? ""));
-  return Number.isNaN(date.getTime()) ? "" : date.toISOString();
-}
-
-/** Periods when routing skips the person (holiday, sick leave), and a form to add one. */
-export function OutOfOfficeList({ userId, periods, onChange }: OutOfOfficeListProps) {
+/** Periods when routing skips the person (holiday, sick leave), and a form to add one; times read and show in the person's zone. */
+export function OutOfOfficeList({ userId, timeZone, periods, onChange }: OutOfOfficeListProps) {
   const id = useId();
-  const viewer = useSessionUser();
   const [problem, setProblem] = useState(NO_PROBLEM);
 
   async function handleAdd(event: FormEvent<HTMLFormElement>) {
@@ -24,8 +17,12 @@ export function OutOfOfficeList({ userId, periods, onChange }: OutOfOfficeListPr
     const element = event.currentTarget;
     const form = new FormData(element);
     const note = String(form.get("note") ?? "").trim();
+    const instantOf = (field: string) => {
+      const instant = instantOfLocalTime(String(form.get(field) ?? ""), timeZone);
+      return instant === null ? "" : new Date(instant).toISOString();
+    };
     try {
-      const period = await addOutOfOffice(userId, { startsAt: instantOf(form.get("startsAt")), endsAt: instantOf(form.get("endsAt")), note: note || null });
+      const period = await addOutOfOffice(userId, { startsAt: instantOf("startsAt"), endsAt: instantOf("endsAt"), note: note || null });
       element.reset();
       setProblem(NO_PROBLEM);
       onChange([...periods, period]);
@@ -53,9 +50,9 @@ export function OutOfOfficeList({ userId, periods, onChange }: OutOfOfficeListPr
         <ul className="plain-list">
           {periods.map((period) => (
             <li key={period.id}>
-              {formatDateTime(period.startsAt, viewer.timezone)} – {formatDateTime(period.endsAt, viewer.timezone)}
+              {formatDateTime(period.startsAt, timeZone)} – {formatDateTime(period.endsAt, timeZone)}
               {period.note ? <span className="muted"> · {period.note}</span> : null}{" "}
-              <button type="button" className="button-link" onClick={() => handleRemove(period)} aria-label={`Remove time off from ${formatDateTime(period.startsAt, viewer.timezone)}`}>
+              <button type="button" className="button-link" onClick={() => handleRemove(period)} aria-label={`Remove time off from ${formatDateTime(period.startsAt, timeZone)}`}>
                 Remove
               </button>
             </li>
@@ -64,7 +61,7 @@ export function OutOfOfficeList({ userId, periods, onChange }: OutOfOfficeListPr
       )}
       <form className="field-row" onSubmit={handleAdd} aria-label="Add time off">
         <div className="field">
-          <label htmlFor={`${id}-from`}>From (your local time)</label>
+          <label htmlFor={`${id}-from`}>From ({timeZone})</label>
           <input id={`${id}-from`} name="startsAt" type="datetime-local" required />
         </div>
         <div className="field">

@@ -1,11 +1,13 @@
 import { getAvailability } from "../../../api/availability.js";
 import { useLocation } from "../../../app/location.js";
+import { useSessionUser } from "../../../app/session-context.js";
 import { AppLink } from "../../../components/app-link.js";
 import { FormAlert } from "../../../components/form-alert.js";
 import { useResource } from "../../../hooks/use-resource.js";
 import { useTeam } from "../../../hooks/use-team.js";
 import type { TeamMember } from "../../../api/users.js";
 import { AvailabilityForm } from "./availability-form.js";
+import { AvailabilitySummary } from "./availability-summary.js";
 import { OutOfOfficeList } from "./out-of-office-list.js";
 
 /** The team on the left; the chosen person's availability and time off on the right. */
@@ -30,18 +32,29 @@ export function UsersSettings() {
           ))}
         </ul>
       </nav>
-      {selectedId && <PersonAvailability key={selectedId} userId={selectedId} team={team} />}
+      {selectedId && <PersonAvailability key={selectedId} userId={selectedId} team={team} canEditProfile />}
     </div>
   );
 }
 
-function PersonAvailability({ userId, team }: { userId: string; team: TeamMember[] }) {
+/** A rep's own page: how routing treats them, and their time off, which they may set themselves. */
+export function MyAvailability() {
+  const user = useSessionUser();
+  const team = useTeam();
+  return <PersonAvailability userId={user.id} team={team} canEditProfile={false} />;
+}
+
+type PersonAvailabilityProps = { userId: string; team: TeamMember[]; canEditProfile: boolean };
+
+function PersonAvailability({ userId, team, canEditProfile }: PersonAvailabilityProps) {
   const availability = useResource(`availability:${userId}`, (signal) => getAvailability(userId, signal));
   const person = team.find((member) => member.id === userId);
   return (
     <div>
-      <h2 className="person-name">{person?.name ?? "Person"}</h2>
-      {person && (
+      {canEditProfile && person && (
+        <h2 className="person-name">{person.name}</h2>
+      )}
+      {canEditProfile && person && (
         <p className="muted small">
           {person.role} · {person.email} · {person.timezone}
           {person.isActive ? "" : " · inactive: routing skips them"}
@@ -50,8 +63,12 @@ function PersonAvailability({ userId, team }: { userId: string; team: TeamMember
       <FormAlert message={availability.error} />
       {availability.data && (
         <>
-          <AvailabilityForm availability={availability.data} team={team} onSaved={(next) => availability.update(() => next)} />
-          <OutOfOfficeList userId={userId} periods={availability.data.outOfOffice} onChange={(outOfOffice) => availability.update((current) => ({ ...current, outOfOffice }))} />
+          {canEditProfile ? (
+            <AvailabilityForm availability={availability.data} team={team} onSaved={(next) => availability.update(() => next)} />
+          ) : (
+            <AvailabilitySummary availability={availability.data} team={team} />
+          )}
+          <OutOfOfficeList userId={userId} timeZone={availability.data.timezone} periods={availability.data.outOfOffice} onChange={(outOfOffice) => availability.update((current) => ({ ...current, outOfOffice }))} />
         </>
       )}
     </div>

@@ -1,0 +1,19 @@
+import { describe, expect, it } from "vitest";
+import { instantOfLocalTime } from "./zoned-time.js";
+
+describe("instantOfLocalTime", () => {
+  it("reads a wall-clock time in the person's zone, winter and summer", () => {
+    expect(new Date(instantOfLocalTime("2027-01-04T09:00", "Europe/Berlin")!).toISOString()).toBe("2027-01-04T08:00:00.000Z");
+    expect(new Date(instantOfLocalTime("2026-07-01T09:00", "America/New_York")!).toISOString()).toBe("2026-07-01T13:00:00.000Z");
+  });
+
+  it("gets the offset right on the day the clocks change", () => {
+    // Berlin moves to summer time at 02:00 UTC+1 on 29 March 2026.
+    expect(new Date(instantOfLocalTime("2026-03-29T09:00", "Europe/Berlin")!).toISOString()).toBe("2026-03-29T07:00:00.000Z");
+  });
+
+  it("refuses what is not a datetime-local value", () => {
+    expect(instantOfLocalTime("", "UTC")).toBeNull();
+    expect(instantOfLocalTime("tomorrow", "UTC")).toBeNull();
+  });
+});

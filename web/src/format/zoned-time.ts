@@ -1,0 +1,26 @@
+const partFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function wallClockAt(instant: number, timeZone: string): number {
+  let formatter = partFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric" });
+    partFormatters.set(timeZone, formatter);
+  }
+  const parts = Object.fromEntries(formatter.formatToParts(instant).map((part) => [part.type, Number(part.value)]));
+  return Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
+}
+
+/**
+ * The instant at which clocks in `timeZone` show `local` ("2027-01-04T09:00", as a
+ * datetime-local box holds it), or null when it is not a date. Two passes settle DST: the
+ * offset is read at the first guess, then again at the corrected instant.
+ */
+export function instantOfLocalTime(local: string, timeZone: string): number | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local);
+  if (!match) return null;
+  const [, year, month, day, hour, minute] = match.map(Number) as [number, number, number, number, number, number];
+  const wall = Date.UTC(year, month - 1, day, hour, minute);
+  let instant = wall - (wallClockAt(wall, timeZone) - wall);
+  instant = wall - (wallClockAt(instant, timeZone) - instant);
+  return instant;
+}
