@@ -21,8 +21,9 @@ export function useTeam(): TeamMember[] {
   return team;
 }
 
-/** The name to show for an owner id. */
+/** The name to show for an owner id ("…" while the team loads, rather than a flash of raw ids). */
 export function ownerName(team: TeamMember[], ownerId: string | null): string {
   if (ownerId === null) return "Unassigned";
+  if (team.length === 0) return "…";
   return team.find((member) => member.id === ownerId)?.name ?? ownerId;
 }
