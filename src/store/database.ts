@@ -36,9 +36,6 @@ export function createDatabase(options: DatabaseOptions): Kysely<Database> {
   // process crashes (not power loss) and is what makes thousands of commits per second possible.
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("synchronous = NORMAL");
-  // Checkpoint every ~40 MB of WAL instead of SQLite's 4 MB: a capture rewrites the same hot
-  // index pages, and fewer, larger checkpoints write each of them once instead of ten times.
-  sqlite.pragma("wal_autocheckpoint = 10000");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
