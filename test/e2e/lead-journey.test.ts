@@ -1,32 +1,15 @@
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import type { FastifyInstance } from "fastify";
-import { type Browser, chromium, type Page } from "playwright-core";
-import { build } from "vite";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { systemClock } from "../../src/clock.js";
-import { parseConfig } from "../../src/config.js";
-import { buildApp } from "../../src/http/build-app.js";
 import { captureLead } from "../../src/services/capture-leads.js";
 import type { ServiceContext } from "../../src/services/context.js";
 import { hashPassword } from "../../src/services/passwords.js";
 import { insertUsers } from "../../src/store/users.js";
-import { openTestDatabase, type TestDatabase, testContext } from "../support/engines.js";
+import { type BrowserJourney, eventually, hasChromium, journeyTitle, screenshot, startBrowserJourney } from "../support/browser-journey.js";
 
-const CHROMIUM_PATH = "/usr/bin/chromium";
-const hasChromium = existsSync(CHROMIUM_PATH);
-const REPO_ROOT = path.resolve(import.meta.dirname, "../..");
 const EMAIL = "maya@e2e.closeloop.dev";
 const PASSWORD = "a long enough password";
-/** Set to a directory (e.g. /tmp) to keep screenshots of the list and the lead page for a look. */
-const SCREENSHOT_DIR = process.env.E2E_SCREENSHOT_DIR;
 
-/** Waits for the page to catch up; generous because the whole suite shares two cores with this browser. */
-const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 10_000 });
 
-type Journey = { database: TestDatabase; webDir: string; app: FastifyInstance; browser: Browser; baseUrl: string; adaId: string };
 
 /** Seeds a manager who can log in, three leads, and a second capture of Ada that merges into her lead. */
 async function seed(ctx: ServiceContext): Promise<{ adaId: string }> {
@@ -41,46 +24,20 @@ async function seed(ctx: ServiceContext): Promise<{ adaId: string }> {
   return { adaId: ada.leadId };
 }
 
-async function startJourney(): Promise<Journey> {
-  const webDir = mkdtempSync(path.join(tmpdir(), "closeloop-e2e-web-"));
-  await build({ configFile: path.join(REPO_ROOT, "web/vite.config.ts"), build: { outDir: webDir, emptyOutDir: true }, logLevel: "silent" });
-  const database = await openTestDatabase("sqlite");
-  // The wall clock, not the manual one: the browser drops a session cookie whose expiry lies in its past.
-  const ctx: ServiceContext = { ...testContext(database.db), clock: systemClock };
-  const { adaId } = await seed(ctx);
-  const app = await buildApp({ ctx, config: parseConfig({ LOG_LEVEL: "silent" }), webDir });
-  await app.listen({ port: 0, host: "127.0.0.1" });
-  const baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
-  return { database, webDir, app, browser, baseUrl, adaId };
-}
 
-async function screenshot(page: Page, name: string): Promise<void> {
-  if (SCREENSHOT_DIR) await page.screenshot({ path: path.join(SCREENSHOT_DIR, `closeloop-${name}.png`), fullPage: true });
-}
-
-describe.skipIf(!hasChromium)(`lead journey in Chromium${hasChromium ? "" : ` (skipped: ${CHROMIUM_PATH} is not installed; apt-get install chromium)`}`, () => {
-  let journey: Journey;
+describe.skipIf(!hasChromium)(journeyTitle("lead journey"), () => {
+  let journey: BrowserJourney<Awaited<ReturnType<typeof seed>>>;
   let page: Page;
 
   beforeAll(async () => {
-    journey = await startJourney();
-    page = await journey.browser.newPage({ viewport: { width: 1280, height: 800 } });
-    page.setDefaultTimeout(10_000);
+    journey = await startBrowserJourney(seed);
+    page = journey.page;
   });
 
-  afterAll(async () => {
-    await journey?.browser.close();
-    await journey?.app.close();
-    await journey?.database.destroy();
-    if (journey) rmSync(journey.webDir, { recursive: true, force: true });
-  });
+  afterAll(() => journey?.close());
 
   it("logs in, filters the list, opens a lead from the keyboard, reads its timeline and logs out", async () => {
-    const { baseUrl, adaId } = journey;
+    const { baseUrl, seeded: { adaId } } = journey;
     await page.goto(`${baseUrl}/leads`);
     await page.getByLabel("Email").fill(EMAIL);
     await page.getByLabel("Password").fill(PASSWORD);
