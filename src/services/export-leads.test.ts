@@ -49,8 +49,8 @@ describe.each(ENGINES)("exportLeads on %s", (engine) => {
     expect(report).toEqual({ exported: 3, customFields: ["Favourite colour", "plan", "seats"] });
     const lines = fs.readFileSync(file, "utf8").split("\n");
     expect(lines[0]).toBe(
-      "\uFEFFid,stage,ownerId,isOptedOut,createdAt,updatedAt,email,phone,firstName,lastName,company,title,country,source,campaign,channel," +
-        "utmSource,utmMedium,utmCampaign,utmTerm,utmContent,message,custom.Favourite colour,custom.plan,custom.seats",
+      "\uFEFFid,stage,ownerId,isOptedOut,createdAt,updatedAt,email,phone,firstName,lastName,company,title,country,source,campaign,channel,message," +
+        "utmSource,utmMedium,utmCampaign,utmTerm,utmContent,custom.Favourite colour,custom.plan,custom.seats",
     );
     expect(lines[1]).toMatch(/^lead_\w+,new,,false,2026-03-02T09:00:00.000Z,2026-03-02T09:00:00.000Z,ana@example.com,,Ana,Silva,"Acme, Inc.",,,webinar,spring,,,,,,,,,pro,$/);
     expect(fs.existsSync(`${file}.partial`)).toBe(false);
