@@ -1,15 +1,12 @@
-import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { captureLead } from "../../src/services/capture-leads.js";
 import type { ServiceContext } from "../../src/services/context.js";
 import { hashPassword } from "../../src/services/passwords.js";
 import { insertUsers } from "../../src/store/users.js";
-import { type BrowserJourney, eventually, hasChromium, journeyTitle, screenshot, startBrowserJourney } from "../support/browser-journey.js";
+import { eventually, hasChromium, journeyTitle, logIn, screenshot, useBrowserJourney } from "../support/browser-journey.js";
 
 const EMAIL = "maya@e2e.closeloop.dev";
 const PASSWORD = "a long enough password";
-
-
 
 /** Seeds a manager who can log in, three leads, and a second capture of Ada that merges into her lead. */
 async function seed(ctx: ServiceContext): Promise<{ adaId: string }> {
@@ -26,22 +23,12 @@ async function seed(ctx: ServiceContext): Promise<{ adaId: string }> {
 
 
 describe.skipIf(!hasChromium)(journeyTitle("lead journey"), () => {
-  let journey: BrowserJourney<Awaited<ReturnType<typeof seed>>>;
-  let page: Page;
-
-  beforeAll(async () => {
-    journey = await startBrowserJourney(seed);
-    page = journey.page;
-  });
-
-  afterAll(() => journey?.close());
+  const journey = useBrowserJourney(seed);
 
   it("logs in, filters the list, opens a lead from the keyboard, reads its timeline and logs out", async () => {
-    const { baseUrl, seeded: { adaId } } = journey;
+    const { page, baseUrl, seeded: { adaId } } = journey();
     await page.goto(`${baseUrl}/leads`);
-    await page.getByLabel("Email").fill(EMAIL);
-    await page.getByLabel("Password").fill(PASSWORD);
-    await page.getByRole("button", { name: "Log in" }).click();
+    await logIn(page, EMAIL, PASSWORD);
 
     await eventually(() => page.getByRole("heading", { name: "Leads" }).isVisible()).toBe(true);
     await eventually(() => page.locator("a[data-lead-id]").allTextContents()).toEqual(["Alan Turing", "Grace Hopper", "Ada Lovelace"]);

@@ -1,18 +1,16 @@
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createApiKey } from "../../src/services/api-keys/create-api-key.js";
 import { captureLead } from "../../src/services/capture-leads.js";
 import type { ServiceContext } from "../../src/services/context.js";
 import { handOffLead } from "../../src/services/handoffs/hand-off-lead.js";
 import { hashPassword } from "../../src/services/passwords.js";
 import { insertUsers } from "../../src/store/users.js";
-import { type BrowserJourney, eventually, hasChromium, journeyTitle, screenshot, startBrowserJourney } from "../support/browser-journey.js";
+import { eventually, hasChromium, journeyTitle, logIn, screenshot, useBrowserJourney } from "../support/browser-journey.js";
 
 const PASSWORD = "a long enough password";
 const MANAGER_EMAIL = "maya@e2e.closeloop.dev";
 const REP_EMAIL = "rico@e2e.closeloop.dev";
-
-
 
 /**
  * A manager and a rep who can log in, an API key for capture, and one older lead the manager
@@ -33,12 +31,6 @@ async function seed(ctx: ServiceContext): Promise<{ apiKey: string }> {
   return { apiKey: key };
 }
 
-
-async function logIn(page: Page, email: string): Promise<void> {
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Log in" }).click();
-}
 
 /** As the manager: a 5-minute wall-clock SLA policy, so the countdown is minutes whatever the hour the test runs. */
 async function createHotPolicy(page: Page): Promise<void> {
@@ -71,20 +63,12 @@ async function createEmeaRule(page: Page): Promise<void> {
 }
 
 describe.skipIf(!hasChromium)(journeyTitle("routing journey"), () => {
-  let journey: BrowserJourney<Awaited<ReturnType<typeof seed>>>;
-  let page: Page;
-
-  beforeAll(async () => {
-    journey = await startBrowserJourney(seed);
-    page = journey.page;
-  });
-
-  afterAll(() => journey?.close());
+  const journey = useBrowserJourney(seed);
 
   it("configures a rule, previews it, and the captured lead tops the owner's queue with a live SLA countdown and its routing reason", async () => {
-    const { baseUrl, seeded: { apiKey } } = journey;
+    const { page, baseUrl, seeded: { apiKey } } = journey();
     await page.goto(`${baseUrl}/settings/sla`);
-    await logIn(page, MANAGER_EMAIL);
+    await logIn(page, MANAGER_EMAIL, PASSWORD);
     await eventually(() => page.getByRole("heading", { name: "SLA policies", level: 1 }).isVisible()).toBe(true);
     await createHotPolicy(page);
 
@@ -113,7 +97,7 @@ describe.skipIf(!hasChromium)(journeyTitle("routing journey"), () => {
     expect(response.status).toBe(201);
 
     await page.getByRole("button", { name: "Log out" }).click();
-    await logIn(page, REP_EMAIL);
+    await logIn(page, REP_EMAIL, PASSWORD);
     await eventually(() => page.getByRole("heading", { name: "My queue", level: 1 }).isVisible()).toBe(true);
     await eventually(() => page.locator("a[data-lead-id]").allTextContents()).toEqual(["Klaus Berger", "Olga Older"]);
     const countdown = page.locator("tbody tr").first().locator(".sla");

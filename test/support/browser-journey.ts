@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { build } from "vite";
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import { systemClock } from "../../src/clock.js";
 import { parseConfig } from "../../src/config.js";
 import { buildApp } from "../../src/http/build-app.js";
@@ -68,4 +68,24 @@ export async function startBrowserJourney<Seeded>(seed: (ctx: ServiceContext) =>
 /** Saves a full-page screenshot when E2E_SCREENSHOT_DIR is set. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   if (SCREENSHOT_DIR) await page.screenshot({ path: path.join(SCREENSHOT_DIR, `closeloop-${name}.png`), fullPage: true });
+}
+
+/** Starts a journey before the file's tests and closes it after; call the getter inside a test. */
+export function useBrowserJourney<Seeded>(seed: (ctx: ServiceContext) => Promise<Seeded>): () => BrowserJourney<Seeded> {
+  let journey: BrowserJourney<Seeded> | undefined;
+  beforeAll(async () => {
+    journey = await startBrowserJourney(seed);
+  });
+  afterAll(() => journey?.close());
+  return () => {
+    if (!journey) throw new Error("the browser journey has not started");
+    return journey;
+  };
+}
+
+/** Logs in through the login form. */
+export async function logIn(page: Page, email: string, password: string): Promise<void> {
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Log in" }).click();
 }
