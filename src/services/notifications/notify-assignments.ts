@@ -1,6 +1,5 @@
 import type { Lead } from "../../domain/lead/lead.js";
 import type { Executor } from "../../store/engine.js";
-import { readSettings } from "../../store/settings.js";
 import type { ServiceContext } from "../context.js";
 import type { PlannedAssignments } from "../routing/write-assignments.js";
 import { findEscalationRecipients } from "../sla/escalation-recipients.js";
@@ -15,7 +14,6 @@ import { notifyPeople, type PeopleNotice } from "./notify-people.js";
  */
 export async function notifyAssignments(trx: Executor, ctx: ServiceContext, leads: Lead[], planned: PlannedAssignments, now: number): Promise<void> {
   if (leads.length === 0) return;
-  const settings = await readSettings(trx);
   const ownerIds = [...new Set(leads.flatMap((lead) => (lead.ownerId ? [lead.ownerId] : [])))];
   const owners = ownerIds.length === 0 ? [] : await trx.selectFrom("users").select(["id", "email"]).where("id", "in", ownerIds).execute();
   const ownersById = new Map(owners.map((owner) => [owner.id, owner]));
@@ -31,7 +29,7 @@ export async function notifyAssignments(trx: Executor, ctx: ServiceContext, lead
       headline: owner ? "New lead assigned to you" : "New lead waiting: nobody was available",
       detail: reason,
       slaDueAt: dueAt.get(lead.id) ?? null,
-      slackWebhookUrl: settings.slackWebhookUrl,
+      slackWebhookUrl: planned.slackWebhookUrl,
     };
   });
   await notifyPeople(trx, ctx, notices.filter((notice) => notice.recipients.length > 0), now);

@@ -16,6 +16,8 @@ export type RoutingState = {
   candidates: Map<string, RoutingCandidate>;
   cursors: Map<PoolKey, PoolCursor>;
   calendar: BusinessCalendar;
+  /** Read with the rest, so notifying the new owners needs no second settings query. */
+  slackWebhookUrl: string | null;
 };
 
 /**
@@ -33,5 +35,5 @@ export async function loadRoutingState(trx: Executor, now: number, options: { is
   const targets = [...rules.map((rule) => rule.target), ...(fallback ? [fallback] : [])];
   const members = targets.flatMap((target) => target.userIds);
   const leastLoaded = new Set(targets.filter((target) => target.strategy === "least_loaded").flatMap((target) => target.userIds));
-  return { rules, fallback, candidates: await loadRoutingCandidates(trx, members, now, leastLoaded), cursors, calendar: settings.businessCalendar };
+  return { rules, fallback, candidates: await loadRoutingCandidates(trx, members, now, leastLoaded), cursors, calendar: settings.businessCalendar, slackWebhookUrl: settings.slackWebhookUrl };
 }

@@ -13,7 +13,7 @@ import type { ServiceContext } from "../context.js";
 import { notifyAssignments } from "../notifications/notify-assignments.js";
 
 /** An assignment plan plus the pool cursors it moved, ready to write. */
-export type PlannedAssignments = AssignmentPlan & { movedCursors: Map<PoolKey, PoolCursor>; isSpeedToLead: boolean };
+export type PlannedAssignments = AssignmentPlan & { movedCursors: Map<PoolKey, PoolCursor>; isSpeedToLead: boolean; slackWebhookUrl: string | null };
 
 /** SLA policies by id, with the default policy also under `null`. */
 export async function loadSlaPolicies(trx: Executor): Promise<Map<string | null, SlaPolicy>> {
@@ -29,7 +29,7 @@ export async function loadSlaPolicies(trx: Executor): Promise<Map<string | null,
  * speed-to-lead captures, plans their SLA clocks.
  */
 export async function planAssignments(trx: Executor, leads: Lead[], now: number, isSpeedToLead: boolean): Promise<PlannedAssignments> {
-  if (leads.length === 0) return { decisions: new Map(), events: [], clocks: [], timers: [], movedCursors: new Map(), isSpeedToLead };
+  if (leads.length === 0) return { decisions: new Map(), events: [], clocks: [], timers: [], movedCursors: new Map(), isSpeedToLead, slackWebhookUrl: null };
   const state = await loadRoutingState(trx, now, { isLocking: true });
   const policies = isSpeedToLead ? await loadSlaPolicies(trx) : new Map<string | null, SlaPolicy>();
   const plan = assignNewLeads(leads, state, policies, "system", now);
@@ -37,7 +37,7 @@ export async function planAssignments(trx: Executor, leads: Lead[], now: number,
   for (const decision of plan.decisions.values()) {
     if (decision.cursorUpdate) movedCursors.set(decision.cursorUpdate.poolKey, state.cursors.get(decision.cursorUpdate.poolKey)!);
   }
-  return { ...plan, movedCursors, isSpeedToLead };
+  return { ...plan, movedCursors, isSpeedToLead, slackWebhookUrl: state.slackWebhookUrl };
 }
 
 /**
