@@ -4,6 +4,7 @@ import * as createFoundation from "./migrations/0001-create-foundation.js";
 import * as createRoutingAndSla from "./migrations/0002-create-routing-and-sla.js";
 import * as addOutboxSubscription from "./migrations/0003-add-outbox-subscription.js";
 import * as createObjections from "./migrations/0004-create-objections.js";
+import * as createPipeline from "./migrations/0005-create-pipeline.js";
 import type { Database } from "./schema.js";
 
 /** Every migration in order. Append only: never edit or reorder a shipped one. */
@@ -12,6 +13,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0002-create-routing-and-sla": createRoutingAndSla,
   "0003-add-outbox-subscription": addOutboxSubscription,
   "0004-create-objections": createObjections,
+  "0005-create-pipeline": createPipeline,
 };
 
 /**

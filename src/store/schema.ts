@@ -29,6 +29,10 @@ export type Database = {
   objection_response_versions: ObjectionResponseVersionTable;
   proof_assets: ProofAssetTable;
   objection_logs: ObjectionLogTable;
+  lead_pipeline: LeadPipelineTable;
+  qualification_answers: QualificationAnswerTable;
+  meetings: MeetingTable;
+  campaign_promises: CampaignPromiseTable;
 };
 
 export type UserTable = {
@@ -314,4 +318,74 @@ export type ObjectionLogTable = {
   notes: string | null;
   actor: string;
   logged_at: number;
+};
+
+/** A lead's place in the pipeline; no row means it is still as captured (stage entered at creation). */
+export type LeadPipelineTable = {
+  lead_id: string;
+  stage_entered_at: number;
+  qualification_status: "unqualified" | "in_progress" | "qualified" | "disqualified";
+  disqualification_reason: string | null;
+  disqualification_note: string | null;
+  /** "Why now": what waiting costs the buyer. */
+  cost_of_inaction: string | null;
+  next_step_action: string | null;
+  next_step_due_at: number | null;
+  next_step_owner_id: string | null;
+  next_step_set_at: number | null;
+  /** scheduled → due (reminder sent) → overdue; null when there is no next step. */
+  next_step_status: "scheduled" | "due" | "overdue" | null;
+  /** Deal value in minor currency units: the proposal amount, then the won amount. */
+  value_cents: number | null;
+  proposal_amount_cents: number | null;
+  proposal_sent_at: number | null;
+  is_expectation_mismatch: number;
+  lost_reason: string | null;
+  lost_note: string | null;
+  /** When the lead was won, lost or disqualified; null while open. */
+  closed_at: number | null;
+  /** The lead wrote in and nobody has answered yet. */
+  reply_waiting_since: number | null;
+  updated_at: number;
+};
+
+export type QualificationAnswerTable = {
+  lead_id: string;
+  /** Key of a qualification criterion in the pipeline configuration. */
+  criterion: string;
+  answer: "yes" | "no" | "unknown";
+  notes: string | null;
+  /** Actor string of who answered. */
+  answered_by: string;
+  answered_at: number;
+};
+
+export type MeetingTable = {
+  id: string;
+  lead_id: string;
+  provider: "manual" | "calcom" | "calendly";
+  /** The provider's booking id (Cal.com uid, Calendly invitee URI); null for manual meetings. */
+  external_id: string | null;
+  title: string | null;
+  starts_at: number;
+  ends_at: number | null;
+  status: "booked" | "held" | "no_show" | "canceled";
+  readiness_understands_problem: number | null;
+  readiness_understands_approach: number | null;
+  readiness_ready_to_evaluate: number | null;
+  readiness_notes: string | null;
+  readiness_answered_by: string | null;
+  readiness_answered_at: number | null;
+  created_at: number;
+  updated_at: number;
+};
+
+export type CampaignPromiseTable = {
+  campaign: string;
+  /** The price the campaign anchored, minor currency units. */
+  price_anchor_cents: number | null;
+  /** The timeline the campaign promised, days. */
+  timeline_days: number | null;
+  notes: string | null;
+  updated_at: number;
 };

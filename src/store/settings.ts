@@ -1,4 +1,5 @@
 import type { RoutingTarget } from "../domain/routing/routing-rule.js";
+import { DEFAULT_PIPELINE, type PipelineConfig } from "../domain/pipeline/pipeline-config.js";
 import { type BusinessCalendar, OFFICE_HOURS } from "../domain/sla/business-hours.js";
 import { type Executor, fromJsonColumn, toJsonColumn } from "./engine.js";
 
@@ -12,6 +13,8 @@ export type WorkspaceSettings = {
   fallbackPool: RoutingTarget | null;
   /** Slack incoming webhook for team notifications; null: no Slack. */
   slackWebhookUrl: string | null;
+  /** Stages, qualification criteria and reasons; changed only through the pipeline service. */
+  pipeline: PipelineConfig;
 };
 
 export const DEFAULT_SETTINGS: WorkspaceSettings = {
@@ -19,6 +22,7 @@ export const DEFAULT_SETTINGS: WorkspaceSettings = {
   businessCalendar: { timezone: "UTC", weeklyHours: OFFICE_HOURS, holidays: [] },
   fallbackPool: null,
   slackWebhookUrl: null,
+  pipeline: DEFAULT_PIPELINE,
 };
 
 /** Reads all workspace settings, with defaults for those never set. */

@@ -25,6 +25,8 @@ export type Permission =
   | "routing:manage"
   /** Edit the objection catalog: objections, response wordings and proof assets. */
   | "catalog:manage"
+  /** Configure the pipeline: stages, qualification criteria, reasons, campaign promises. */
+  | "pipeline:manage"
   /** See the team: users list. */
   | "users:read"
   /** Add, change and deactivate users. */
@@ -41,8 +43,8 @@ export type Permission =
   | "work:manage";
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  admin: ["leads:capture", "leads:read", "leads:work", "routing:manage", "catalog:manage", "users:read", "users:manage", "api_keys:manage", "forms:manage", "settings:manage", "webhooks:manage", "work:manage"],
-  manager: ["leads:capture", "leads:read", "leads:work", "routing:manage", "catalog:manage", "users:read", "forms:manage"],
+  admin: ["leads:capture", "leads:read", "leads:work", "routing:manage", "catalog:manage", "pipeline:manage", "users:read", "users:manage", "api_keys:manage", "forms:manage", "settings:manage", "webhooks:manage", "work:manage"],
+  manager: ["leads:capture", "leads:read", "leads:work", "routing:manage", "catalog:manage", "pipeline:manage", "users:read", "forms:manage"],
   rep: ["leads:capture", "leads:read", "leads:work", "users:read"],
 };
 

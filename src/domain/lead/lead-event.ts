@@ -2,7 +2,7 @@
  * Event types. The log is the source of every metric, so types are a closed list; later
  * capabilities add theirs here.
  */
-export type LeadEventType = "created" | "merged_duplicate" | "assigned" | "note" | "form_created" | "form_changed" | AccessEventType | OwnershipEventType | WorkEventType | ObjectionEventType;
+export type LeadEventType = "created" | "merged_duplicate" | "assigned" | "note" | "form_created" | "form_changed" | AccessEventType | OwnershipEventType | WorkEventType | ObjectionEventType | PipelineEventType;
 
 /** Ownership and speed to lead: who owns a lead, and whether they answered in time. */
 export type OwnershipEventType =
@@ -27,6 +27,41 @@ export type ObjectionEventType =
   | "objection_logged"
   /** An objection, response wording or proof asset was added or changed (`lead_id` null). */
   | "objection_catalog_changed";
+
+/** The documented sales process: stages, qualification, next steps, meetings, proposals and outcomes. */
+export type PipelineEventType =
+  /** Stages, qualification criteria or reasons were reconfigured (`lead_id` null). */
+  | "pipeline_changed"
+  /** What a campaign promised (price anchor, timeline) was set or cleared (`lead_id` null). */
+  | "campaign_promise_saved"
+  /** `{ from, to, fromMilestone, toMilestone, checkedItems, missingItems, isChecklistOverridden }` */
+  | "stage_changed"
+  /** `{ amountCents, source, campaign }` */
+  | "won"
+  /** `{ reason, reasonLabel, note, source, campaign }` */
+  | "lost"
+  /** `{ amountCents, sentAt, priceAnchorCents, deviationPercent, isExpectationMismatch }` */
+  | "proposal_sent"
+  | "next_step_set"
+  | "next_step_rescheduled"
+  | "next_step_done"
+  /** The reminder fired: the next step is due now. */
+  | "next_step_due"
+  | "next_step_overdue"
+  /** `{ answers: [{ criterion, answer, notes }], costOfInaction, status }` */
+  | "qualification_answered"
+  | "qualified"
+  /** `{ reason, reasonLabel, note, source, campaign }` */
+  | "disqualified"
+  | "requalified"
+  /** `{ meetingId, provider, startsAt, isFirst }` */
+  | "meeting_booked"
+  | "meeting_rescheduled"
+  | "meeting_held"
+  | "no_show"
+  | "meeting_canceled"
+  /** After a first meeting: `{ meetingId, understandsProblem, understandsApproach, readyToEvaluate, beliefDebt }` */
+  | "readiness_checked";
 
 /** Webhook subscriptions and the worker's dead work (`lead_id` null unless the work was about a lead). */
 export type WorkEventType =
