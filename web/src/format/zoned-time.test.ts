@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { instantOfLocalTime } from "./zoned-time.js";
+import { instantOfLocalTime, localTimeOf } from "./zoned-time.js";
 
 describe("instantOfLocalTime", () => {
   it("reads a wall-clock time in the person's zone, winter and summer", () => {
@@ -15,5 +15,14 @@ describe("instantOfLocalTime", () => {
   it("refuses what is not a datetime-local value", () => {
     expect(instantOfLocalTime("", "UTC")).toBeNull();
     expect(instantOfLocalTime("tomorrow", "UTC")).toBeNull();
+  });
+});
+
+describe("localTimeOf", () => {
+  it("shows an instant as the person's wall clock reads it, and reads back to the same instant", () => {
+    const instant = Date.parse("2027-01-04T08:00:00Z");
+    expect(localTimeOf(instant, "Europe/Berlin")).toBe("2027-01-04T09:00");
+    expect(localTimeOf(Date.parse("2026-07-01T13:00:00Z"), "America/New_York")).toBe("2026-07-01T09:00");
+    expect(instantOfLocalTime(localTimeOf(instant, "Asia/Kolkata"), "Asia/Kolkata")).toBe(instant);
   });
 });

@@ -24,3 +24,8 @@ export function instantOfLocalTime(local: string, timeZone: string): number | nu
   instant = wall - (wallClockAt(instant, timeZone) - instant);
   return instant;
 }
+
+/** What clocks in `timeZone` show at `instant`, as a datetime-local box holds it ("2027-01-04T09:00"). */
+export function localTimeOf(instant: number, timeZone: string): string {
+  return new Date(wallClockAt(instant, timeZone)).toISOString().slice(0, 16);
+}
