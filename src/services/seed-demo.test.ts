@@ -50,17 +50,33 @@ describe.each(ENGINES)("seedDemo on %s", (engine) => {
     expect(new Set(leads.map((l) => l.stage))).toContain("won");
   });
 
-  it("records `created` and `assigned` at their historical times", async () => {
-    const [first] = await listLeads(database.db, {}, "created_asc", 1, undefined);
-    const lead = await findLeadById(database.db, first!.id);
-    const events = await listLeadEvents(database.db, first!.id);
-    expect(events.map((e) => e.type)).toEqual(["created", "assigned"]);
-    expect(events[0]).toMatchObject({ actor: "demo", at: lead!.createdAt, data: { payload: { email: lead!.email, source: lead!.source } } });
-    expect(events[1]!.at).toBeGreaterThanOrEqual(lead!.createdAt);
-    expect(events[1]!.data).toMatchObject({ ownerId: lead!.ownerId, strategy: "round_robin", reason: expect.stringContaining("round robin: ") });
+  it("records `created` and `assigned` at their historical times, then the pipeline's events in time order", async () => {
+    const leads = await listLeads(database.db, {}, "created_asc", 10_000, undefined);
+    for (const { id } of leads.slice(0, 50)) {
+      const lead = await findLeadById(database.db, id);
+      const events = await listLeadEvents(database.db, id);
+      expect(events.slice(0, 2).map((e) => e.type)).toEqual(["created", "assigned"]);
+      expect(events[0]).toMatchObject({ actor: "demo", at: lead!.createdAt, data: { payload: { email: lead!.email, source: lead!.source } } });
+      expect(events[1]!.data).toMatchObject({ ownerId: lead!.ownerId, strategy: "round_robin", reason: expect.stringContaining("round robin: ") });
+      expect(events.map((e) => e.at)).toEqual(events.map((e) => e.at).sort((a, b) => a - b));
+      const lastMove = events.filter((e) => e.type === "stage_changed").at(-1);
+      expect(lastMove?.data.to ?? "new").toBe(lead!.stage);
+    }
     const total = await database.db.selectFrom("events").select((eb) => eb.fn.countAll<number>().as("count")).executeTakeFirstOrThrow();
     expect(Number(total.count)).toBe(summary.eventCount);
-    expect(summary.eventCount).toBe(2 * summary.leadCount);
+    expect(summary.eventCount).toBeGreaterThan(2 * summary.leadCount);
+  });
+
+  it("writes outcomes and pipeline states that agree with the summary", async () => {
+    const countOf = async (type: string) =>
+      Number((await database.db.selectFrom("events").where("type", "=", type).select((eb) => eb.fn.countAll<number>().as("count")).executeTakeFirstOrThrow()).count);
+    expect(await countOf("won")).toBe(summary.outcomes.won);
+    expect(await countOf("lost")).toBe(summary.outcomes.lost);
+    expect(await countOf("disqualified")).toBe(summary.outcomes.disqualified);
+    const states = await database.db.selectFrom("lead_pipeline").select(["closed_at", "next_step_action"]).execute();
+    expect(states.filter((s) => s.closed_at !== null)).toHaveLength(summary.outcomes.won + summary.outcomes.lost + summary.outcomes.disqualified);
+    expect(states.some((s) => s.next_step_action !== null)).toBe(true);
+    expect(states.every((s) => s.closed_at === null || s.next_step_action === null)).toBe(true);
   });
 
   it("refuses a second run and changes nothing", async () => {

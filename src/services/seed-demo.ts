@@ -4,12 +4,16 @@ import { capturePayloadOf } from "../domain/lead/capture-fields.js";
 import type { Lead } from "../domain/lead/lead.js";
 import type { NewLeadEvent } from "../domain/lead/lead-event.js";
 import { matchKeysOf } from "../domain/lead/match-key.js";
+import { DEMO_ACTOR, demoPipelineOf } from "../domain/demo/demo-pipeline.js";
+import { streamFor } from "../domain/demo/seeded-random.js";
+import { DEFAULT_PIPELINE } from "../domain/pipeline/pipeline-config.js";
 import type { Role } from "../domain/access/permission.js";
 import type { Executor } from "../store/engine.js";
 import { appendEvents } from "../store/events.js";
 import { claimMatchKeys, countLeads, insertLeads } from "../store/leads.js";
 import { countUsers, insertUsers } from "../store/users.js";
 import { isUniqueViolation } from "../store/unique-violation.js";
+import { insertLeadPipelines } from "../store/lead-pipeline.js";
 import type { ServiceContext } from "./context.js";
 import { hashPassword } from "./passwords.js";
 
@@ -22,9 +26,6 @@ export const DEMO_LIMITS = {
   days: { min: 1, max: 730 },
   leadsPerDay: { min: 1, max: 200 },
 } as const;
-
-/** Who fills events written by the demo, so demo history is recognisable in any timeline. */
-const DEMO_ACTOR = "demo";
 
 export type SeedDemoOptions = { seed: number; days?: number; leadsPerDay?: number };
 
@@ -55,13 +56,16 @@ export async function seedDemo(ctx: ServiceContext, options: SeedDemoOptions): P
   const history = generateDemoHistory({ seed: options.seed, endAt: ctx.clock.now(), days, leadsPerDay });
   // argon2id costs ~50 ms: hash once for all nine accounts.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const events = history.leads.flatMap(eventsOf);
+  const pipelines = history.leads.map((demoLead, index) => demoPipelineOf(demoLead, DEFAULT_PIPELINE, history.endAt, streamFor(options.seed, "next-step", index)));
+  const events = history.leads.flatMap((demoLead, index) => [...eventsOf(demoLead), ...pipelines[index]!.events]);
+  const states = pipelines.flatMap(({ state }) => (state ? [state] : []));
   try {
     await ctx.db.transaction().execute(async (trx) => {
       await refuseUnlessEmpty(trx);
       await insertUsers(trx, history.team.map(({ user }) => ({ user, passwordHash })));
       await writeLeads(trx, history.leads.map(({ lead }) => lead));
       await appendEvents(trx, events);
+      await insertLeadPipelines(trx, states, history.endAt);
     });
   } catch (error) {
     // Two demo runs racing on PostgreSQL: the loser trips over the winner's user emails.
@@ -100,9 +104,9 @@ async function writeLeads(trx: Executor, leads: Lead[]): Promise<void> {
 }
 
 /**
- * `created` with the payload a form would have sent, then `assigned` as routing records it.
- * Keep each lead's events in time order: timelines sort by event id.
- * TODO(#4, #5): write touches, stage changes, proposals and outcomes from `plan` once their event types exist.
+ * `created` with the payload a form would have sent, then `assigned` as routing records it; the
+ * pipeline's events follow (`demoPipelineOf`). Keep each lead's events in time order: timelines
+ * sort by event id.
  */
 function eventsOf({ lead, plan }: DemoLead): NewLeadEvent[] {
   return [

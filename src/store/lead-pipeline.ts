@@ -51,6 +51,16 @@ function leadPipelineToRow(state: LeadPipeline, now: number): Selectable<LeadPip
   };
 }
 
+/** Rows per multi-row INSERT: 20 columns × 500 stays under SQLite's bound-parameter limit. */
+const INSERT_CHUNK_ROWS = 500;
+
+/** Inserts the states of leads that have none yet (a seeded or imported history), in multi-row statements. */
+export async function insertLeadPipelines(db: Executor, states: readonly LeadPipeline[], now: number): Promise<void> {
+  for (let start = 0; start < states.length; start += INSERT_CHUNK_ROWS) {
+    await db.insertInto("lead_pipeline").values(states.slice(start, start + INSERT_CHUNK_ROWS).map((state) => leadPipelineToRow(state, now))).execute();
+  }
+}
+
 /** Pipeline states of several leads; a lead never worked in the pipeline gets its fresh state. */
 export async function findLeadPipelines(db: Executor, leads: readonly { id: string; createdAt: number }[]): Promise<Map<string, LeadPipeline>> {
   const states = new Map(leads.map((lead) => [lead.id, freshLeadPipeline(lead)]));

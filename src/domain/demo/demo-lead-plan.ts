@@ -31,8 +31,8 @@ export type PlannedOutcome =
 /**
  * Everything that happened to a demo lead up to the end of the period, in time order. Nothing
  * here is in the future: steps that would fall after `endAt` are cut, so a late lead is simply
- * still open. Today only `assigned` is written as an event; later capabilities write touches,
- * stage changes, proposals and outcomes from this plan (see `generateDemoHistory`).
+ * still open. The demo writes `assigned`, then touches, stage changes, proposals and outcomes
+ * from this plan (see `demoPipelineOf`); later capabilities add their own events from it.
  */
 export type DemoLeadPlan = {
   ownerId: string;

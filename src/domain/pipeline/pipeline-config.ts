@@ -133,6 +133,7 @@ export const DEFAULT_PIPELINE: PipelineConfig = {
     reason("price", "Price"),
     reason("competitor", "Went with a competitor"),
     reason("no_decision", "No decision / went dark"),
+    reason("no_response", "Never responded"),
     reason("timing", "Timing"),
     reason("missing_feature", "Missing capability"),
     reason("other", "Other", true),
