@@ -1,3 +1,4 @@
+import { nextStepDueTask } from "./tasks/next-step-due.js";
 import { slaStepTask } from "./tasks/sla-step.js";
 import type { TimerTask } from "./timer-task.js";
 
@@ -8,4 +9,4 @@ import type { TimerTask } from "./timer-task.js";
  * transaction. A worker that meets a task name it does not know retries it with backoff (a
  * newer worker may know it) and leaves it dead after `UNKNOWN_WORK_RETRY`.
  */
-export const TIMER_TASKS: readonly TimerTask[] = [slaStepTask];
+export const TIMER_TASKS: readonly TimerTask[] = [slaStepTask, nextStepDueTask];
