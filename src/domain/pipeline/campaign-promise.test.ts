@@ -1,0 +1,38 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { expectationOf } from "./campaign-promise.js";
+
+describe("expectationOf", () => {
+  it("flags a proposal further from the anchor than the tolerance, either way", () => {
+    expect(expectationOf(13_000_00, { priceAnchorCents: 10_000_00 }, 20)).toEqual({ priceAnchorCents: 10_000_00, deviationPercent: 30, isExpectationMismatch: true });
+    expect(expectationOf(7_500_00, { priceAnchorCents: 10_000_00 }, 20)).toEqual({ priceAnchorCents: 10_000_00, deviationPercent: -25, isExpectationMismatch: true });
+    expect(expectationOf(11_000_00, { priceAnchorCents: 10_000_00 }, 20)).toEqual({ priceAnchorCents: 10_000_00, deviationPercent: 10, isExpectationMismatch: false });
+  });
+
+  it("does not flag a proposal exactly at the tolerance", () => {
+    expect(expectationOf(12_000_00, { priceAnchorCents: 10_000_00 }, 20).isExpectationMismatch).toBe(false);
+    expect(expectationOf(12_000_01, { priceAnchorCents: 10_000_00 }, 20).isExpectationMismatch).toBe(true);
+  });
+
+  it("rounds the deviation to 2 decimals", () => {
+    expect(expectationOf(100, { priceAnchorCents: 300 }, 20).deviationPercent).toBe(-66.67);
+  });
+
+  it("never flags without a promise or a price anchor", () => {
+    expect(expectationOf(1, null, 0)).toEqual({ priceAnchorCents: null, deviationPercent: null, isExpectationMismatch: false });
+    expect(expectationOf(1, undefined, 0).isExpectationMismatch).toBe(false);
+    expect(expectationOf(1, { priceAnchorCents: null }, 0).isExpectationMismatch).toBe(false);
+  });
+
+  it("agrees with the percentage rule for any amount, anchor and tolerance", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 10 ** 12 }), fc.integer({ min: 1, max: 10 ** 12 }), fc.integer({ min: 0, max: 1000 }), (amount, anchor, tolerance) => {
+        const { isExpectationMismatch, deviationPercent } = expectationOf(amount, { priceAnchorCents: anchor }, tolerance);
+        const exact = (Math.abs(amount - anchor) / anchor) * 100;
+        // Away from the boundary the float rule and the integer rule must agree.
+        if (Math.abs(exact - tolerance) > 1e-6) expect(isExpectationMismatch).toBe(exact > tolerance);
+        expect(Math.sign(deviationPercent!) * Math.sign(amount - anchor)).toBeGreaterThanOrEqual(0);
+      }),
+    );
+  });
+});
