@@ -1,0 +1,20 @@
+import type { QualificationAnswer } from "../domain/qualification/qualification-answer.js";
+import type { Executor } from "./engine.js";
+
+/** A lead's qualification answers, ordered by criterion key. */
+export async function listQualificationAnswers(db: Executor, leadId: string): Promise<QualificationAnswer[]> {
+  const rows = await db.selectFrom("qualification_answers").selectAll().where("lead_id", "=", leadId).orderBy("criterion").execute();
+  return rows.map((row) => ({ criterion: row.criterion, answer: row.answer, notes: row.notes, answeredBy: row.answered_by, answeredAt: row.answered_at }));
+}
+
+/** Writes answers for a lead; an answer to a criterion already answered replaces it (one per criterion). */
+export async function saveQualificationAnswers(db: Executor, leadId: string, answers: readonly QualificationAnswer[]): Promise<void> {
+  for (const answer of answers) {
+    const changes = { answer: answer.answer, notes: answer.notes, answered_by: answer.answeredBy, answered_at: answer.answeredAt };
+    await db
+      .insertInto("qualification_answers")
+      .values({ lead_id: leadId, criterion: answer.criterion, ...changes })
+      .onConflict((oc) => oc.columns(["lead_id", "criterion"]).doUpdateSet(changes))
+      .execute();
+  }
+}
