@@ -11,6 +11,7 @@ import { claimDueTimers, failTimer, scheduleTimer } from "../src/store/timers.js
 import { createWebhook } from "../src/services/webhooks/create-webhook.js";
 import { createObjection } from "../src/services/objections/create-objection.js";
 import { createProofAsset } from "../src/services/objections/create-proof-asset.js";
+import { setNextStep } from "../src/services/next-steps/set-next-step.js";
 import { addOutOfOffice } from "../src/services/routing-config/add-out-of-office.js";
 import { createRoutingRule } from "../src/services/routing-config/create-routing-rule.js";
 import { readRoutingRules } from "../src/services/routing-config/read-routing-config.js";
@@ -58,6 +59,9 @@ const MATRIX: MatrixRow[] = [
   { route: "GET /api/v1/queue",                    statuses: [401, 200, 200, 200, 403] },
   { route: "POST /api/v1/leads/:id/objections",    statuses: [401, 201, 201, 201, 403], request: async (f, c, t) => ({ url: `/api/v1/leads/${f.repLeadId}/objections`, payload: { objectionId: await objectionId(t, c) } }) },
   { route: "GET /api/v1/leads/:id/objection-suggestions", statuses: [401, 200, 200, 200, 403], request: async (f, c, t) => ({ url: `/api/v1/leads/${f.repLeadId}/objection-suggestions?objectionId=${await objectionId(t, c)}` }) },
+  { route: "PUT /api/v1/leads/:id/next-step",      statuses: [401, 200, 200, 200, 403], request: (f, _c, t) => ({ url: `/api/v1/leads/${f.repLeadId}/next-step`, payload: { action: "Call back", dueAt: t.ctx.clock.now() + 3_600_000 } }) },
+  // The rep's lead gets a next step before each caller's request, so there is one to complete.
+  { route: "POST /api/v1/leads/:id/next-step/done", statuses: [401, 200, 200, 200, 403], request: async (f, _c, t) => ({ url: `/api/v1/leads/${await withNextStep(t, f.repLeadId)}/next-step/done`, payload: { outcome: "Reached them" } }) },
   { route: "GET /api/v1/objections",               statuses: [401, 200, 200, 200, 403] },
   { route: "POST /api/v1/objections",              statuses: [401, 403, 201, 201, 403], request: (_f, c) => ({ payload: { name: `Too expensive ${unique(c)}`, category: "price" } }) },
   { route: "PATCH /api/v1/objections/:id",         statuses: [401, 403, 200, 200, 403], request: async (_f, c, t) => ({ url: `/api/v1/objections/${await objectionId(t, c)}`, payload: { category: "timing" } }) },
@@ -149,6 +153,12 @@ const ADMIN_KEY_PRINCIPAL = { kind: "api_key", apiKeyId: "matrix", scopes: ["adm
 /** A fresh objection in the catalog, so each caller's request stands alone. */
 async function objectionId(t: TestApp, caller: Caller): Promise<string> {
   return (await createObjection(t.ctx, { name: `Objection ${unique(caller)}`, category: "price" }, "test")).id;
+}
+
+/** Gives the rep's lead a next step (setting it again reschedules it) and returns the lead id. */
+async function withNextStep(t: TestApp, leadId: string): Promise<string> {
+  await setNextStep(t.ctx, { kind: "user", userId: t.as.rep.userId, role: "rep" }, leadId, { action: "Send the proposal", dueAt: t.ctx.clock.now() + 3_600_000 });
+  return leadId;
 }
 
 async function leadOwnedBy(t: TestApp, ownerId: string | null, email: string): Promise<string> {

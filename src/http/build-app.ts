@@ -27,6 +27,7 @@ import { workRoutes } from "./routes/work/work.routes.js";
 import { leadObjectionRoutes } from "./routes/objections/lead-objections.routes.js";
 import { objectionRoutes } from "./routes/objections/objections.routes.js";
 import { proofAssetRoutes } from "./routes/objections/proof-assets.routes.js";
+import { nextStepRoutes } from "./routes/next-steps/next-steps.routes.js";
 import { webApp } from "./web-app.js";
 
 /** Request bodies above this are refused with 413 (a 1,000-lead batch fits comfortably). */
@@ -76,6 +77,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(leadObjectionRoutes, deps);
   await app.register(objectionRoutes, deps);
   await app.register(proofAssetRoutes, deps);
+  await app.register(nextStepRoutes, deps);
   await app.register(formRoutes, deps);
   await app.register(publicFormRoutes, deps);
   await app.register(authRoutes, deps);
