@@ -24,7 +24,7 @@ const KNOWN_FIELDS = new Set<string>([...LEAD_TEXT_FIELDS, ...UTM_FIELDS, ...KNO
 
 // Deliberately simple: one @, a dot in the domain, no spaces. Deliverability is proven by
 // sending, not by a regex; this only rejects what cannot be an address.
-const EMAIL_PATTERN = /^[^\s@"<>()[\],;:]+@[^\s@"<>()[\],;:]+\.[^\s@"<>()[\],;:.]{2,}$/;
+export const EMAIL_PATTERN = /^[^\s@"<>()[\],;:]+@[^\s@"<>()[\],;:]+\.[^\s@"<>()[\],;:.]{2,}$/;
 
 /**
  * Validates and normalises a raw capture payload (API body, CSV row or form post). Throws
