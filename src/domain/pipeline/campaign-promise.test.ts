@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { expectationOf } from "./campaign-promise.js";
+import { campaignPromiseOf, type CampaignPromiseInput, expectationOf } from "./campaign-promise.js";
 
 describe("expectationOf", () => {
   it("flags a proposal further from the anchor than the tolerance, either way", () => {
@@ -34,5 +34,32 @@ describe("expectationOf", () => {
         expect(Math.sign(deviationPercent!) * Math.sign(amount - anchor)).toBeGreaterThanOrEqual(0);
       }),
     );
+  });
+});
+
+describe("campaignPromiseOf", () => {
+  const NOW = 1_700_000_000_000;
+
+  it("records the anchor in cents, the timeline and trimmed notes; what is left out is not promised", () => {
+    expect(campaignPromiseOf(" spring ", { priceAnchor: 99.5, timelineDays: 14, notes: "  Two weeks to live " }, NOW)).toEqual({
+      campaign: "spring",
+      priceAnchorCents: 9950,
+      timelineDays: 14,
+      notes: "Two weeks to live",
+      updatedAt: NOW,
+    });
+    expect(campaignPromiseOf("spring", { notes: "  " }, NOW)).toEqual({ campaign: "spring", priceAnchorCents: null, timelineDays: null, notes: null, updatedAt: NOW });
+  });
+
+  it.each<[string, CampaignPromiseInput, string]>([
+    [" ", {}, "campaign"],
+    ["x".repeat(201), {}, "campaign"],
+    ["spring", { priceAnchor: 0 }, "priceAnchor"],
+    ["spring", { priceAnchor: 1.234 }, "priceAnchor"],
+    ["spring", { timelineDays: 0 }, "timelineDays"],
+    ["spring", { timelineDays: 2.5 }, "timelineDays"],
+    ["spring", { notes: "x".repeat(2001) }, "notes"],
+  ])("refuses campaign %j with %j, naming %s", (campaign, input, field) => {
+    expect(() => campaignPromiseOf(campaign, input, NOW)).toThrow(expect.objectContaining({ field }));
   });
 });

@@ -1,3 +1,7 @@
+import { invalidField } from "../errors.js";
+import { LEAD_FIELD_MAX_LENGTH } from "../lead/lead-limits.js";
+import { centsOfAmount } from "./deal-amount.js";
+
 /** What a campaign told the people it brought in, so sales can see when a proposal breaks that promise. */
 export type CampaignPromise = {
   /** The lead's `campaign` value this promise belongs to, matched exactly. */
@@ -15,6 +19,26 @@ export const CAMPAIGN_PROMISE_NOTES_MAX_LENGTH = 2000;
 
 /** Longest promised timeline: ten years. */
 export const MAX_TIMELINE_DAYS = 3650;
+
+/** A promise as the API states it: the anchor in major currency units; a field left out is not promised. */
+export type CampaignPromiseInput = { priceAnchor?: number | null | undefined; timelineDays?: number | null | undefined; notes?: string | null | undefined };
+
+/**
+ * The promise to record for a campaign (the lead's `campaign` value, trimmed), checked: the
+ * anchor above 0 with at most 2 decimals, the timeline whole days up to ten years, notes
+ * trimmed (blank is none). Throws `invalid` naming the field.
+ */
+export function campaignPromiseOf(rawCampaign: string, input: CampaignPromiseInput, now: number): CampaignPromise {
+  const campaign = rawCampaign.trim();
+  if (campaign === "" || campaign.length > LEAD_FIELD_MAX_LENGTH.campaign) throw invalidField("campaign", `must be 1 to ${LEAD_FIELD_MAX_LENGTH.campaign} characters`);
+  const { priceAnchor = null, timelineDays = null } = input;
+  if (timelineDays !== null && (!Number.isSafeInteger(timelineDays) || timelineDays < 1 || timelineDays > MAX_TIMELINE_DAYS)) {
+    throw invalidField("timelineDays", `must be whole days from 1 to ${MAX_TIMELINE_DAYS}`);
+  }
+  const notes = input.notes?.trim() || null;
+  if (notes !== null && notes.length > CAMPAIGN_PROMISE_NOTES_MAX_LENGTH) throw invalidField("notes", `must be at most ${CAMPAIGN_PROMISE_NOTES_MAX_LENGTH} characters`);
+  return { campaign, priceAnchorCents: priceAnchor === null ? null : centsOfAmount(priceAnchor, "priceAnchor"), timelineDays, notes, updatedAt: now };
+}
 
 /** How a proposal compares with what the lead's campaign anchored. */
 export type Expectation = {
