@@ -1,0 +1,26 @@
+import { invalidField } from "../../domain/errors.js";
+import { OUTCOME_STATE_EVENT_TYPES, outcomeReasonCounts, type OutcomeReasonReport, type TimeRange } from "../../domain/metrics/outcome-reasons.js";
+import { listOutcomeEvents } from "../../store/outcome-events.js";
+import { readSettings } from "../../store/settings.js";
+import type { ServiceContext } from "../context.js";
+
+/** The report looks back this far when no `from` is given. */
+export const DEFAULT_REPORT_DAYS = 30;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export type OutcomeReasonsQuery = { from?: number | undefined; to?: number | undefined };
+
+/**
+ * Disqualification and lost reasons per source and campaign for leads that closed in the range
+ * (default: the last 30 days up to now), each lead counted once as its latest outcome.
+ */
+export async function readOutcomeReasons(ctx: ServiceContext, query: OutcomeReasonsQuery): Promise<OutcomeReasonReport & TimeRange> {
+  const to = query.to ?? ctx.clock.now();
+  const from = query.from ?? to - DEFAULT_REPORT_DAYS * DAY_MS;
+  if (from >= to) throw invalidField("from", "must be before to");
+  const { pipeline } = await readSettings(ctx.db);
+  const events = await listOutcomeEvents(ctx.db, { from, to }, OUTCOME_STATE_EVENT_TYPES);
+  const report = outcomeReasonCounts(events, { from, to }, { disqualified: pipeline.disqualificationReasons, lost: pipeline.lostReasons });
+  return { from, to, ...report };
+}
