@@ -15,6 +15,10 @@ export type WorkspaceSettings = {
   slackWebhookUrl: string | null;
   /** Stages, qualification criteria and reasons; changed only through the pipeline service. */
   pipeline: PipelineConfig;
+  /** The secret Cal.com signs booking webhooks with (`X-Cal-Signature-256`); null: Cal.com deliveries are refused. */
+  calcomWebhookSecret: string | null;
+  /** The signing key Calendly signs booking webhooks with (`Calendly-Webhook-Signature`); null: Calendly deliveries are refused. */
+  calendlyWebhookSigningKey: string | null;
 };
 
 export const DEFAULT_SETTINGS: WorkspaceSettings = {
@@ -23,6 +27,8 @@ export const DEFAULT_SETTINGS: WorkspaceSettings = {
   fallbackPool: null,
   slackWebhookUrl: null,
   pipeline: DEFAULT_PIPELINE,
+  calcomWebhookSecret: null,
+  calendlyWebhookSigningKey: null,
 };
 
 /** Reads all workspace settings, with defaults for those never set. */

@@ -2,11 +2,11 @@ import type { Actor } from "../../domain/lead/lead-event.js";
 import { appendEvents } from "../../store/events.js";
 import { readSettings, type WorkspaceSettings, writeSetting } from "../../store/settings.js";
 import type { ServiceContext } from "../context.js";
-import { checkSettingsChanges, redactedSlackUrl } from "./check-settings.js";
+import { checkSettingsChanges, isSecretSetting, redactedSecret, redactedSlackUrl } from "./check-settings.js";
 
 /**
  * Checks and writes the settings that differ from the current ones and appends
- * `settings_changed` with each from → to (the Slack URL redacted: the log is not a secret store).
+ * `settings_changed` with each from → to (the Slack URL and webhook secrets redacted: the log is not a secret store).
  */
 export async function updateSettings(ctx: ServiceContext, changes: Partial<WorkspaceSettings>, actor: Actor): Promise<WorkspaceSettings> {
   return ctx.db.transaction().execute(async (trx) => {
@@ -20,7 +20,8 @@ export async function updateSettings(ctx: ServiceContext, changes: Partial<Works
     if (keys.length === 0) return before;
     const after: WorkspaceSettings = { ...before, ...Object.fromEntries(keys.map((key) => [key, changes[key]])) };
     for (const key of keys) await writeSetting(trx, key, after[key], now);
-    const logged = (settings: WorkspaceSettings, key: keyof WorkspaceSettings) => (key === "slackWebhookUrl" ? redactedSlackUrl(settings.slackWebhookUrl) : settings[key]);
+    const logged = (settings: WorkspaceSettings, key: keyof WorkspaceSettings) =>
+      key === "slackWebhookUrl" ? redactedSlackUrl(settings.slackWebhookUrl) : isSecretSetting(key) ? redactedSecret(settings[key]) : settings[key];
     const changed = Object.fromEntries(keys.map((key) => [key, { from: logged(before, key), to: logged(after, key) }]));
     await appendEvents(trx, [{ leadId: null, type: "settings_changed", actor, at: now, data: { changed } }]);
     return after;

@@ -21,12 +21,14 @@ describe.each(ENGINES)("workspace settings API on %s", (engine) => {
   const get = (caller: "admin" | "manager" | "rep") => t.app.inject({ method: "GET", url: "/api/v1/settings", headers: t.as[caller].headers });
   const patch = (payload: object, caller: "admin" | "manager" = "admin") => t.app.inject({ method: "PATCH", url: "/api/v1/settings", headers: t.as[caller].headers, payload });
 
-  it("starts with office hours in UTC, no fallback pool and no Slack", async () => {
+  it("starts with office hours in UTC, no fallback pool, no Slack and no booking webhook secrets", async () => {
     expect((await get("admin")).json()).toEqual({
       repsSeeAllLeads: false,
       businessCalendar: { timezone: "UTC", weeklyHours: { 1: [[540, 1020]], 2: [[540, 1020]], 3: [[540, 1020]], 4: [[540, 1020]], 5: [[540, 1020]] }, holidays: [] },
       fallbackPool: null,
       slackWebhookUrl: null,
+      calcomWebhookSecretIsSet: false,
+      calendlyWebhookSigningKeyIsSet: false,
     });
   });
 
@@ -34,7 +36,7 @@ describe.each(ENGINES)("workspace settings API on %s", (engine) => {
     const fallbackPool = { userIds: [t.as.rep.userId, t.as.otherRep.userId], strategy: "weighted_round_robin" };
     const changed = await patch({ businessCalendar: CALENDAR, fallbackPool, slackWebhookUrl: SLACK_URL });
     expect(changed.statusCode, changed.body).toBe(200);
-    expect(changed.json()).toEqual({ repsSeeAllLeads: false, businessCalendar: CALENDAR, fallbackPool, slackWebhookUrl: SLACK_URL });
+    expect(changed.json()).toEqual({ repsSeeAllLeads: false, businessCalendar: CALENDAR, fallbackPool, slackWebhookUrl: SLACK_URL, calcomWebhookSecretIsSet: false, calendlyWebhookSigningKeyIsSet: false });
     expect((await get("admin")).json()).toEqual(changed.json());
 
     const [event] = (await workspaceEvents(t.ctx.db, "settings_changed")).filter((e) => "slackWebhookUrl" in (e.data.changed as object));
@@ -56,7 +58,24 @@ describe.each(ENGINES)("workspace settings API on %s", (engine) => {
     await patch({ slackWebhookUrl: null });
   });
 
+  it("takes booking webhook secrets but shows nobody more than whether they are set, nor logs them", async () => {
+    const changed = await patch({ calcomWebhookSecret: "cal-secret-4f9a", calendlyWebhookSigningKey: "calendly-key-81be" });
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect(changed.json()).toMatchObject({ calcomWebhookSecretIsSet: true, calendlyWebhookSigningKeyIsSet: true });
+    for (const caller of ["admin", "manager", "rep"] as const) {
+      const seen = (await get(caller)).json();
+      expect(seen).toMatchObject({ calcomWebhookSecretIsSet: true, calendlyWebhookSigningKeyIsSet: true });
+      expect(JSON.stringify(seen)).not.toMatch(/cal-secret|calendly-key/);
+    }
+    const events = await workspaceEvents(t.ctx.db, "settings_changed");
+    expect(events.at(-1)!.data.changed).toEqual({ calcomWebhookSecret: { from: null, to: "(set)" }, calendlyWebhookSigningKey: { from: null, to: "(set)" } });
+    expect(JSON.stringify(events)).not.toMatch(/cal-secret|calendly-key/);
+    expect((await patch({ calcomWebhookSecret: null })).json()).toMatchObject({ calcomWebhookSecretIsSet: false, calendlyWebhookSigningKeyIsSet: true });
+  });
+
   it.each([
+    [{ calcomWebhookSecret: " pasted-with-space" }, "calcomWebhookSecret", "spaces"],
+    [{ calendlyWebhookSigningKey: "   " }, "calendlyWebhookSigningKey", "blank"],
     [{ businessCalendar: { ...CALENDAR, timezone: "Atlantis/Capital" } }, "businessCalendar.timezone", "IANA"],
     [{ businessCalendar: { ...CALENDAR, weeklyHours: {} } }, "businessCalendar.weeklyHours", "at least one"],
     [{ businessCalendar: { ...CALENDAR, weeklyHours: { "3": [[600, 540]] } } }, "businessCalendar.weeklyHours.3", "start < end"],
