@@ -1,8 +1,10 @@
 import { AppLink } from "../components/app-link.js";
+import { AttentionPage } from "../pages/attention/attention-page.js";
 import { FormsPage } from "../pages/forms/forms-page.js";
 import { LeadDetailPage } from "../pages/lead-detail/lead-detail-page.js";
 import { LeadListPage } from "../pages/lead-list/lead-list-page.js";
 import { MyQueuePage } from "../pages/my-queue/my-queue-page.js";
+import { PipelineBoardPage } from "../pages/pipeline-board/pipeline-board-page.js";
 import { SettingsPage } from "../pages/settings/settings-page.js";
 import { useLocation } from "./location.js";
 import { useSessionUser } from "./session-context.js";
@@ -16,6 +18,8 @@ export function AppRoutes() {
   const leadId = LEAD_PATH.exec(location.pathname)?.[1];
   if (leadId !== undefined) return <LeadDetailPage key={leadId} leadId={decodeURIComponent(leadId)} />;
   if (location.pathname === "/queue") return <MyQueuePage />;
+  if (location.pathname === "/attention") return <AttentionPage />;
+  if (location.pathname === "/pipeline") return <PipelineBoardPage />;
   if (location.pathname === "/forms") return <FormsPage />;
   if (location.pathname === "/settings" || location.pathname.startsWith("/settings/")) return <SettingsPage />;
   if (["/", "/login", "/setup"].includes(location.pathname)) return user.role === "rep" ? <MyQueuePage /> : <LeadListPage />;

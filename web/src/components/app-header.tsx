@@ -19,8 +19,14 @@ export function AppHeader({ user, onLogOut }: AppHeaderProps) {
         <AppLink href="/queue" aria-current={current("/queue")}>
           My queue
         </AppLink>
+        <AppLink href="/attention" aria-current={current("/attention")}>
+          Needs attention
+        </AppLink>
         <AppLink href="/leads" aria-current={current("/leads")}>
           Leads
+        </AppLink>
+        <AppLink href="/pipeline" aria-current={current("/pipeline")}>
+          Pipeline
         </AppLink>
         {/* Forms are managed by admins and managers; a rep's request would only earn a 403. */}
         {user.role !== "rep" && (

@@ -1,0 +1,32 @@
+import type { NextStep } from "../../api/lead-pipeline.js";
+import type { NextStepInput } from "../../api/next-steps.js";
+import { instantOfLocalTime } from "../../format/zoned-time.js";
+
+export type NextStepTone = "scheduled" | "due" | "overdue";
+
+/** The next step's urgency in words; due as soon as its time has passed, even before the worker's reminder records it. */
+export function nextStepStatusOf(step: Pick<NextStep, "dueAt" | "status">, now: number): { tone: NextStepTone; text: string } {
+  if (step.status === "overdue") return { tone: "overdue", text: "Overdue" };
+  if (step.status === "due" || step.dueAt <= now) return { tone: "due", text: "Due now" };
+  return { tone: "scheduled", text: "Scheduled" };
+}
+
+/** A next step as typed: the due time is the datetime-local box's value, read in the person's zone; owner "" is the lead's owner. */
+export type NextStepFields = { action: string; due: string; ownerId: string };
+
+export type NextStepReading = { input: NextStepInput } | { field: "action" | "dueAt"; message: string };
+
+/** The request a next-step form makes, or the field that stops it. */
+export function nextStepInputOf(fields: NextStepFields, timeZone: string): NextStepReading {
+  const action = fields.action.trim();
+  if (!action) return { field: "action", message: "Say what happens next." };
+  const dueAt = instantOfLocalTime(fields.due, timeZone);
+  if (dueAt === null) return { field: "dueAt", message: "Pick the date and time it is due." };
+  return { input: fields.ownerId ? { action, dueAt, ownerId: fields.ownerId } : { action, dueAt } };
+}
+
+/** The fields of a next-step form whose inputs are named `${prefix}action`, `${prefix}due` and `${prefix}ownerId`. */
+export function nextStepFieldsOf(form: FormData, prefix = ""): NextStepFields {
+  const read = (name: string) => String(form.get(`${prefix}${name}`) ?? "");
+  return { action: read("action"), due: read("due"), ownerId: read("ownerId") };
+}
