@@ -77,6 +77,9 @@ describe.each(ENGINES)("seedDemo on %s", (engine) => {
     expect(states.filter((s) => s.closed_at !== null)).toHaveLength(summary.outcomes.won + summary.outcomes.lost + summary.outcomes.disqualified);
     expect(states.some((s) => s.next_step_action !== null)).toBe(true);
     expect(states.every((s) => s.closed_at === null || s.next_step_action === null)).toBe(true);
+    const reminders = await database.db.selectFrom("timers").select(["task", "run_at"]).execute();
+    expect(reminders.length).toBeGreaterThan(0);
+    expect(reminders.every((timer) => timer.task === "next-step-due" && timer.run_at > summary.endAt)).toBe(true);
   });
 
   it("refuses a second run and changes nothing", async () => {

@@ -7,6 +7,8 @@ import { matchKeysOf } from "../domain/lead/match-key.js";
 import { DEMO_ACTOR, demoPipelineOf } from "../domain/demo/demo-pipeline.js";
 import { streamFor } from "../domain/demo/seeded-random.js";
 import { DEFAULT_PIPELINE } from "../domain/pipeline/pipeline-config.js";
+import { type LeadPipeline, nextStepTimerKey } from "../domain/pipeline/lead-pipeline.js";
+import { nextStepTimerPlan } from "../domain/pipeline/next-step.js";
 import type { Role } from "../domain/access/permission.js";
 import type { Executor } from "../store/engine.js";
 import { appendEvents } from "../store/events.js";
@@ -14,6 +16,8 @@ import { claimMatchKeys, countLeads, insertLeads } from "../store/leads.js";
 import { countUsers, insertUsers } from "../store/users.js";
 import { isUniqueViolation } from "../store/unique-violation.js";
 import { insertLeadPipelines } from "../store/lead-pipeline.js";
+import { scheduleTimers, type TimerSchedule } from "../store/timers.js";
+import { NEXT_STEP_DUE_TASK } from "./next-steps/next-step-writes.js";
 import type { ServiceContext } from "./context.js";
 import { hashPassword } from "./passwords.js";
 
@@ -66,6 +70,7 @@ export async function seedDemo(ctx: ServiceContext, options: SeedDemoOptions): P
       await writeLeads(trx, history.leads.map(({ lead }) => lead));
       await appendEvents(trx, events);
       await insertLeadPipelines(trx, states, history.endAt);
+      await scheduleTimers(trx, nextStepTimersOf(states), history.endAt);
     });
   } catch (error) {
     // Two demo runs racing on PostgreSQL: the loser trips over the winner's user emails.
@@ -121,6 +126,15 @@ function eventsOf({ lead, plan }: DemoLead): NewLeadEvent[] {
   ];
 }
 
+
+/** The reminders and overdue checks still ahead of the demo's open next steps, as setting them would schedule. */
+function nextStepTimersOf(states: LeadPipeline[]): TimerSchedule[] {
+  return states.flatMap(({ leadId, nextStep }) => {
+    const plan = nextStep && nextStepTimerPlan(nextStep, DEFAULT_PIPELINE.nextStepOverdueAfterMinutes);
+    if (!plan) return [];
+    return [{ key: nextStepTimerKey(leadId), task: NEXT_STEP_DUE_TASK, payload: { leadId, kind: plan.kind, dueAt: nextStep.dueAt }, runAt: plan.runAt }];
+  });
+}
 
 function summarize(history: DemoHistory, eventCount: number): DemoSummary {
   const outcomes = { won: 0, lost: 0, disqualified: 0, open: 0 };
