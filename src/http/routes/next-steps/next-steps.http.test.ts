@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { captureLead } from "../../../services/capture-leads.js";
+import { listLeadEvents } from "../../../store/events.js";
+import { findLeadPipeline, saveLeadPipeline } from "../../../store/lead-pipeline.js";
+import { findLeadById, updateLead } from "../../../store/leads.js";
+import { ENGINES } from "../../../../test/support/engines.js";
+import { createTestApp, type TestApp, type TestUser } from "../../../../test/support/http.js";
+
+const HOUR = 3_600_000;
+
+describe.each(ENGINES)("next-step routes (%s)", (engine) => {
+  let t: TestApp;
+  let serial = 0;
+  beforeAll(async () => {
+    t = await createTestApp(engine);
+  });
+  afterAll(() => t.destroy());
+
+  const put = (leadId: string, payload: object, as: TestUser = t.as.rep) => t.app.inject({ method: "PUT", url: `/api/v1/leads/${leadId}/next-step`, headers: as.headers, payload });
+  const done = (leadId: string, payload: object, as: TestUser = t.as.rep) => t.app.inject({ method: "POST", url: `/api/v1/leads/${leadId}/next-step/done`, headers: as.headers, payload });
+
+  async function repLead(): Promise<string> {
+    const { leadId } = await captureLead(t.ctx, { payload: { email: `next-step-http-${++serial}@example.com` }, actor: "test" });
+    await updateLead(t.ctx.db, { ...(await findLeadById(t.ctx.db, leadId))!, ownerId: t.as.rep.userId });
+    return leadId;
+  }
+
+  it("sets, reschedules and completes a next step", async () => {
+    const leadId = await repLead();
+    const now = t.ctx.clock.now();
+    const set = await put(leadId, { action: "Call about the pilot", dueAt: now + HOUR });
+    expect(set.statusCode).toBe(200);
+    expect(set.json()).toEqual({ nextStep: { action: "Call about the pilot", dueAt: now + HOUR, ownerId: t.as.rep.userId, setAt: now, status: "scheduled" } });
+
+    const moved = await put(leadId, { action: "Call about the pilot", dueAt: now + 2 * HOUR, ownerId: t.as.otherRep.userId });
+    expect(moved.json().nextStep).toMatchObject({ dueAt: now + 2 * HOUR, ownerId: t.as.otherRep.userId });
+
+    const finished = await done(leadId, { outcome: "They want a pilot", next: { action: "Send the pilot terms", dueAt: now + 24 * HOUR } });
+    expect(finished.statusCode).toBe(200);
+    expect(finished.json().nextStep).toMatchObject({ action: "Send the pilot terms", ownerId: t.as.rep.userId, status: "scheduled" });
+    expect((await done(leadId, {})).json()).toEqual({ nextStep: null });
+
+    const types = (await listLeadEvents(t.ctx.db, leadId)).map((event) => event.type).filter((type) => type.startsWith("next_step"));
+    expect(types).toEqual(["next_step_set", "next_step_rescheduled", "next_step_done", "next_step_set", "next_step_done"]);
+  });
+
+  it("names the offending field", async () => {
+    const leadId = await repLead();
+    const dueAt = t.ctx.clock.now() + HOUR;
+    const cases: [object, string][] = [
+      [{ action: "   ", dueAt }, "action"],
+      [{ action: "x".repeat(501), dueAt }, "action"],
+      [{ action: "Call", dueAt: 1.5 }, "dueAt"],
+      [{ action: "Call", dueAt, ownerId: "user_nobody" }, "ownerId"],
+    ];
+    for (const [payload, field] of cases) {
+      const response = await put(leadId, payload);
+      expect(response.statusCode, JSON.stringify(payload)).toBe(400);
+      expect(response.json()).toMatchObject({ code: "invalid", field });
+    }
+    await put(leadId, { action: "Call", dueAt });
+    const badNext = await done(leadId, { next: { action: "Demo", dueAt, ownerId: "user_nobody" } });
+    expect(badNext.statusCode).toBe(400);
+    expect(badNext.json()).toMatchObject({ code: "invalid", field: "next.ownerId" });
+  });
+
+  it("answers 409 for a closed lead and for completing without a next step", async () => {
+    const leadId = await repLead();
+    const noStep = await done(leadId, {});
+    expect(noStep.statusCode).toBe(409);
+    const lead = (await findLeadById(t.ctx.db, leadId))!;
+    await saveLeadPipeline(t.ctx.db, { ...(await findLeadPipeline(t.ctx.db, lead)), closedAt: t.ctx.clock.now() }, t.ctx.clock.now());
+    const closed = await put(leadId, { action: "Call", dueAt: t.ctx.clock.now() + HOUR });
+    expect(closed.statusCode).toBe(409);
+    expect(closed.json()).toMatchObject({ code: "conflict" });
+  });
+
+  it("hides another rep's lead (404) but lets a manager set its next step", async () => {
+    const leadId = await repLead();
+    const payload = { action: "Call", dueAt: t.ctx.clock.now() + HOUR };
+    const stranger = await put(leadId, payload, t.as.otherRep);
+    expect(stranger.statusCode).toBe(404);
+    expect(stranger.json()).toMatchObject({ code: "not_found", field: "id" });
+    expect((await put(leadId, payload, t.as.manager)).json().nextStep).toMatchObject({ ownerId: t.as.rep.userId });
+  });
+});
