@@ -11,6 +11,8 @@ import { claimDueTimers, failTimer, scheduleTimer } from "../src/store/timers.js
 import { createWebhook } from "../src/services/webhooks/create-webhook.js";
 import { createObjection } from "../src/services/objections/create-objection.js";
 import { createProofAsset } from "../src/services/objections/create-proof-asset.js";
+import { DEFAULT_PIPELINE } from "../src/domain/pipeline/pipeline-config.js";
+import { recordCampaignPromise } from "../src/services/pipeline/record-campaign-promise.js";
 import { setNextStep } from "../src/services/next-steps/set-next-step.js";
 import { addOutOfOffice } from "../src/services/routing-config/add-out-of-office.js";
 import { createRoutingRule } from "../src/services/routing-config/create-routing-rule.js";
@@ -59,6 +61,9 @@ const MATRIX: MatrixRow[] = [
   { route: "GET /api/v1/queue",                    statuses: [401, 200, 200, 200, 403] },
   { route: "POST /api/v1/leads/:id/objections",    statuses: [401, 201, 201, 201, 403], request: async (f, c, t) => ({ url: `/api/v1/leads/${f.repLeadId}/objections`, payload: { objectionId: await objectionId(t, c) } }) },
   { route: "GET /api/v1/leads/:id/objection-suggestions", statuses: [401, 200, 200, 200, 403], request: async (f, c, t) => ({ url: `/api/v1/leads/${f.repLeadId}/objection-suggestions?objectionId=${await objectionId(t, c)}` }) },
+  // A fresh lead of the rep's per caller for each pipeline write, since a move or a proposal changes it.
+  { route: "POST /api/v1/leads/:id/stage",          statuses: [401, 200, 200, 200, 403], request: async (_f, c, t) => ({ url: `/api/v1/leads/${await leadOwnedBy(t, t.as.rep.userId, `${unique(c)}@stage.example`)}/stage`, payload: { stage: "contacted", checkedItems: ["first_contact"], nextStep: { action: "Book the discovery call", dueAt: t.ctx.clock.now() + 3_600_000 } } }) },
+  { route: "POST /api/v1/leads/:id/proposal",       statuses: [401, 201, 201, 201, 403], request: async (_f, c, t) => ({ url: `/api/v1/leads/${await leadOwnedBy(t, t.as.rep.userId, `${unique(c)}@proposal.example`)}/proposal`, payload: { amount: 12500.5 } }) },
   { route: "PUT /api/v1/leads/:id/next-step",      statuses: [401, 200, 200, 200, 403], request: (f, _c, t) => ({ url: `/api/v1/leads/${f.repLeadId}/next-step`, payload: { action: "Call back", dueAt: t.ctx.clock.now() + 3_600_000 } }) },
   // The rep's lead gets a next step before each caller's request, so there is one to complete.
   { route: "POST /api/v1/leads/:id/next-step/done", statuses: [401, 200, 200, 200, 403], request: async (f, _c, t) => ({ url: `/api/v1/leads/${await withNextStep(t, f.repLeadId)}/next-step/done`, payload: { outcome: "Reached them" } }) },
@@ -69,6 +74,12 @@ const MATRIX: MatrixRow[] = [
   { route: "GET /api/v1/proof-assets",             statuses: [401, 200, 200, 200, 403] },
   { route: "POST /api/v1/proof-assets",            statuses: [401, 403, 201, 201, 403], request: (_f, c) => ({ payload: { kind: "case_study", title: `Case ${unique(c)}`, url: "https://proof.example/case" } }) },
   { route: "PATCH /api/v1/proof-assets/:id",       statuses: [401, 403, 200, 200, 403], request: async (_f, c, t) => ({ url: `/api/v1/proof-assets/${(await createProofAsset(t.ctx, { kind: "testimonial", title: `Quote ${unique(c)}`, url: "https://proof.example/q" }, "test")).id}`, payload: { title: "Renamed" } }) },
+  { route: "GET /api/v1/pipeline",                 statuses: [401, 200, 200, 200, 403] },
+  { route: "PUT /api/v1/pipeline",                 statuses: [401, 403, 200, 200, 403], request: () => ({ payload: DEFAULT_PIPELINE }) },
+  { route: "GET /api/v1/campaign-promises",        statuses: [401, 200, 200, 200, 403] },
+  { route: "PUT /api/v1/campaign-promises/:campaign", statuses: [401, 403, 200, 200, 403], request: () => ({ url: "/api/v1/campaign-promises/matrix-campaign", payload: { priceAnchor: 5000, timelineDays: 14 } }) },
+  // A fresh promise per caller, since deleting it removes it.
+  { route: "DELETE /api/v1/campaign-promises/:campaign", statuses: [401, 403, 204, 204, 403], request: async (_f, c, t) => ({ url: `/api/v1/campaign-promises/${await campaignWithPromise(t, c)}` }) },
   { route: "GET /api/v1/forms",                    statuses: [401, 403, 200, 200, 403] },
   { route: "POST /api/v1/forms",                   statuses: [401, 403, 201, 201, 403], request: (_f, c) => ({ payload: { name: `Form ${unique(c)}` } }) },
   { route: "PATCH /api/v1/forms/:id",              statuses: [401, 403, 200, 200, 403], request: (f, c) => ({ url: `/api/v1/forms/${f.formId}`, payload: { name: `Form ${unique(c)}` } }) },
@@ -159,6 +170,11 @@ async function objectionId(t: TestApp, caller: Caller): Promise<string> {
 async function withNextStep(t: TestApp, leadId: string): Promise<string> {
   await setNextStep(t.ctx, { kind: "user", userId: t.as.rep.userId, role: "rep" }, leadId, { action: "Send the proposal", dueAt: t.ctx.clock.now() + 3_600_000 });
   return leadId;
+}
+
+/** A campaign with a recorded promise, so each caller's delete stands alone. */
+async function campaignWithPromise(t: TestApp, caller: Caller): Promise<string> {
+  return (await recordCampaignPromise(t.ctx, `campaign-${unique(caller)}`, { priceAnchor: 100 }, "test")).campaign;
 }
 
 async function leadOwnedBy(t: TestApp, ownerId: string | null, email: string): Promise<string> {

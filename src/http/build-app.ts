@@ -27,6 +27,9 @@ import { workRoutes } from "./routes/work/work.routes.js";
 import { leadObjectionRoutes } from "./routes/objections/lead-objections.routes.js";
 import { objectionRoutes } from "./routes/objections/objections.routes.js";
 import { proofAssetRoutes } from "./routes/objections/proof-assets.routes.js";
+import { pipelineRoutes } from "./routes/pipeline/pipeline.routes.js";
+import { leadStageRoutes } from "./routes/pipeline/lead-stage.routes.js";
+import { campaignPromiseRoutes } from "./routes/pipeline/campaign-promises.routes.js";
 import { nextStepRoutes } from "./routes/next-steps/next-steps.routes.js";
 import { webApp } from "./web-app.js";
 
@@ -77,6 +80,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(leadObjectionRoutes, deps);
   await app.register(objectionRoutes, deps);
   await app.register(proofAssetRoutes, deps);
+  await app.register(pipelineRoutes, deps);
+  await app.register(leadStageRoutes, deps);
+  await app.register(campaignPromiseRoutes, deps);
   await app.register(nextStepRoutes, deps);
   await app.register(formRoutes, deps);
   await app.register(publicFormRoutes, deps);
