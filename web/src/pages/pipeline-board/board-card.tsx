@@ -1,0 +1,87 @@
+import { useId } from "react";
+import type { BoardCard as Card, BoardStage } from "../../api/pipeline.js";
+import { AppLink } from "../../components/app-link.js";
+import { formatAmount } from "../../format/format-money.js";
+import { formatRelative } from "../../format/format-time.js";
+import { nextStepStatusOf } from "../lead-detail/next-step-words.js";
+
+type BoardCardProps = {
+  card: Card;
+  stage: BoardStage;
+  /** Every stage in order, for the "Move to…" menu. */
+  stages: BoardStage[];
+  /** Shown when the board holds several owners' leads. */
+  ownerLabel: string | null;
+  now: number;
+  onDragStart: () => void;
+  onDragEnd: () => void;
+  onMoveTo: (stageKey: string) => void;
+};
+
+const CLOSED = ["won", "lost"];
+
+/** A lead on the board: who, how long in the stage, what happens next and what it is worth; drag it, or use "Move to…". */
+export function BoardCard({ card, stage, stages, ownerLabel, now, onDragStart, onDragEnd, onMoveTo }: BoardCardProps) {
+  const nameId = useId();
+  return (
+    <li
+      className={card.isStalled ? "board-card is-stalled" : "board-card"}
+      aria-labelledby={nameId}
+      data-lead-id={card.leadId}
+      draggable
+      onDragStart={(event) => {
+        event.dataTransfer.setData("text/plain", card.leadId);
+        event.dataTransfer.effectAllowed = "move";
+        onDragStart();
+      }}
+      onDragEnd={onDragEnd}
+    >
+      <div className="board-card-head">
+        <AppLink id={nameId} href={`/leads/${encodeURIComponent(card.leadId)}`} draggable={false}>
+          {card.name}
+        </AppLink>
+        {card.isStalled && <span className="badge badge-stalled">Stalled</span>}
+      </div>
+      {card.company && <div className="muted small">{card.company}</div>}
+      <p className="small muted">
+        {daysText(card.daysInStage)}
+        {ownerLabel && ` · ${ownerLabel}`}
+      </p>
+      {!CLOSED.includes(stage.milestone) && <NextStepLine card={card} now={now} />}
+      {card.value !== null && <p className="small board-card-value">{formatAmount(card.value)}</p>}
+      <details className="move-menu">
+        <summary>
+          Move<span className="visually-hidden"> {card.name}</span> to…
+        </summary>
+        <ul>
+          {stages
+            .filter((other) => other.key !== stage.key)
+            .map((other) => (
+              <li key={other.key}>
+                <button type="button" className="button-link" onClick={() => onMoveTo(other.key)}>
+                  {other.name}
+                </button>
+              </li>
+            ))}
+        </ul>
+      </details>
+    </li>
+  );
+}
+
+function NextStepLine({ card, now }: { card: Card; now: number }) {
+  const step = card.nextStep;
+  if (!step) return <p className="small next-step-missing">No next step</p>;
+  const { tone, text } = nextStepStatusOf(step, now);
+  return (
+    <p className={`small next-step-line is-${tone}`}>
+      {tone !== "scheduled" && <strong>{text}: </strong>}
+      {step.action} · <time dateTime={new Date(step.dueAt).toISOString()}>{formatRelative(new Date(step.dueAt).toISOString(), now)}</time>
+    </p>
+  );
+}
+
+function daysText(days: number): string {
+  if (days === 0) return "Entered today";
+  return `${days} ${days === 1 ? "day" : "days"} in stage`;
+}
