@@ -14,6 +14,7 @@ import { createProofAsset } from "../src/services/objections/create-proof-asset.
 import { DEFAULT_PIPELINE } from "../src/domain/pipeline/pipeline-config.js";
 import { recordCampaignPromise } from "../src/services/pipeline/record-campaign-promise.js";
 import { setNextStep } from "../src/services/next-steps/set-next-step.js";
+import { disqualifyLead } from "../src/services/qualification/disqualify-lead.js";
 import { addOutOfOffice } from "../src/services/routing-config/add-out-of-office.js";
 import { createRoutingRule } from "../src/services/routing-config/create-routing-rule.js";
 import { readRoutingRules } from "../src/services/routing-config/read-routing-config.js";
@@ -67,6 +68,12 @@ const MATRIX: MatrixRow[] = [
   { route: "PUT /api/v1/leads/:id/next-step",      statuses: [401, 200, 200, 200, 403], request: (f, _c, t) => ({ url: `/api/v1/leads/${f.repLeadId}/next-step`, payload: { action: "Call back", dueAt: t.ctx.clock.now() + 3_600_000 } }) },
   // The rep's lead gets a next step before each caller's request, so there is one to complete.
   { route: "POST /api/v1/leads/:id/next-step/done", statuses: [401, 200, 200, 200, 403], request: async (f, _c, t) => ({ url: `/api/v1/leads/${await withNextStep(t, f.repLeadId)}/next-step/done`, payload: { outcome: "Reached them" } }) },
+  { route: "GET /api/v1/leads/:id/qualification",  statuses: [401, 200, 200, 200, 403], request: (f) => ({ url: `/api/v1/leads/${f.repLeadId}/qualification` }) },
+  { route: "PUT /api/v1/leads/:id/qualification",  statuses: [401, 200, 200, 200, 403], request: (f) => ({ url: `/api/v1/leads/${f.repLeadId}/qualification`, payload: { answers: [{ criterion: "budget", answer: "yes" }] } }) },
+  // A fresh lead of the rep's per caller, since disqualifying closes it.
+  { route: "POST /api/v1/leads/:id/disqualify",    statuses: [401, 200, 200, 200, 403], request: async (_f, c, t) => ({ url: `/api/v1/leads/${await leadOwnedBy(t, t.as.rep.userId, `${unique(c)}@disqualify.example`)}/disqualify`, payload: { reason: "spam" } }) },
+  { route: "POST /api/v1/leads/:id/requalify",     statuses: [401, 200, 200, 200, 403], request: async (_f, c, t) => ({ url: `/api/v1/leads/${await disqualifiedLead(t, c)}/requalify` }) },
+  { route: "GET /api/v1/reports/outcome-reasons",  statuses: [401, 403, 200, 200, 403] },
   { route: "GET /api/v1/objections",               statuses: [401, 200, 200, 200, 403] },
   { route: "POST /api/v1/objections",              statuses: [401, 403, 201, 201, 403], request: (_f, c) => ({ payload: { name: `Too expensive ${unique(c)}`, category: "price" } }) },
   { route: "PATCH /api/v1/objections/:id",         statuses: [401, 403, 200, 200, 403], request: async (_f, c, t) => ({ url: `/api/v1/objections/${await objectionId(t, c)}`, payload: { category: "timing" } }) },
@@ -175,6 +182,13 @@ async function withNextStep(t: TestApp, leadId: string): Promise<string> {
 /** A campaign with a recorded promise, so each caller's delete stands alone. */
 async function campaignWithPromise(t: TestApp, caller: Caller): Promise<string> {
   return (await recordCampaignPromise(t.ctx, `campaign-${unique(caller)}`, { priceAnchor: 100 }, "test")).campaign;
+}
+
+/** A fresh lead of the rep's, disqualified, so there is one to requalify. */
+async function disqualifiedLead(t: TestApp, caller: Caller): Promise<string> {
+  const leadId = await leadOwnedBy(t, t.as.rep.userId, `${unique(caller)}@requalify.example`);
+  await disqualifyLead(t.ctx, ADMIN_KEY_PRINCIPAL, leadId, { reason: "spam" });
+  return leadId;
 }
 
 async function leadOwnedBy(t: TestApp, ownerId: string | null, email: string): Promise<string> {

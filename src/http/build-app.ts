@@ -31,6 +31,8 @@ import { pipelineRoutes } from "./routes/pipeline/pipeline.routes.js";
 import { leadStageRoutes } from "./routes/pipeline/lead-stage.routes.js";
 import { campaignPromiseRoutes } from "./routes/pipeline/campaign-promises.routes.js";
 import { nextStepRoutes } from "./routes/next-steps/next-steps.routes.js";
+import { qualificationRoutes } from "./routes/qualification/qualification.routes.js";
+import { reportRoutes } from "./routes/reports/reports.routes.js";
 import { webApp } from "./web-app.js";
 
 /** Request bodies above this are refused with 413 (a 1,000-lead batch fits comfortably). */
@@ -84,6 +86,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(leadStageRoutes, deps);
   await app.register(campaignPromiseRoutes, deps);
   await app.register(nextStepRoutes, deps);
+  await app.register(qualificationRoutes, deps);
+  await app.register(reportRoutes, deps);
   await app.register(formRoutes, deps);
   await app.register(publicFormRoutes, deps);
   await app.register(authRoutes, deps);
