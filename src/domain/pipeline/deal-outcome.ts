@@ -1,0 +1,24 @@
+import type { LeadPipeline } from "./lead-pipeline.js";
+import type { OutcomeReason, PipelineConfig, StageDefinition } from "./pipeline-config.js";
+
+/** A reason as recorded, with its configured label; null parts when the lead was closed without one. */
+type RecordedReason = { reason: string | null; label: string | null; note: string | null };
+
+/** How a lead's deal ended; null while it is open. */
+export type DealOutcome = { kind: "won"; amountCents: number | null } | ({ kind: "lost" } & RecordedReason) | ({ kind: "disqualified" } & RecordedReason);
+
+function recorded(reasons: readonly OutcomeReason[], reason: string | null, note: string | null): RecordedReason {
+  // A reason later removed from the list keeps its key as its label.
+  return { reason, label: reason === null ? null : (reasons.find((r) => r.key === reason)?.label ?? reason), note };
+}
+
+/**
+ * How the lead's deal ended: disqualified (whatever its stage), won with its amount, or lost
+ * with its reason and the reason's label; null while the lead is open.
+ */
+export function dealOutcome(stage: Pick<StageDefinition, "milestone">, state: LeadPipeline, config: PipelineConfig): DealOutcome | null {
+  if (state.qualificationStatus === "disqualified") return { kind: "disqualified", ...recorded(config.disqualificationReasons, state.disqualificationReason, state.disqualificationNote) };
+  if (stage.milestone === "won") return { kind: "won", amountCents: state.valueCents };
+  if (stage.milestone === "lost") return { kind: "lost", ...recorded(config.lostReasons, state.lostReason, state.lostNote) };
+  return null;
+}
