@@ -4,7 +4,9 @@ import { useLocation } from "../../app/location.js";
 import { useSessionUser } from "../../app/session-context.js";
 import { AppLink } from "../../components/app-link.js";
 import { useDocumentTitle } from "../../hooks/use-document-title.js";
+import { CampaignPromisesSettings } from "./campaign-promises/campaign-promises-settings.js";
 import { ObjectionsSettings } from "./objections/objections-settings.js";
+import { PipelineSettings } from "./pipeline/pipeline-settings.js";
 import { RoutingRulesSettings } from "./routing/routing-rules-settings.js";
 import { SlaPoliciesSettings } from "./sla/sla-policies-settings.js";
 import { MyAvailability, UsersSettings } from "./users/users-settings.js";
@@ -18,6 +20,8 @@ const SECTIONS: Section[] = [
   { path: "/settings/users", title: "Users & availability", isAdminOnly: false, render: () => <UsersSettings /> },
   { path: "/settings/routing", title: "Routing rules", isAdminOnly: false, render: () => <RoutingRulesSettings /> },
   { path: "/settings/sla", title: "SLA policies", isAdminOnly: false, render: () => <SlaPoliciesSettings /> },
+  { path: "/settings/pipeline", title: "Pipeline", isAdminOnly: false, render: () => <PipelineSettings /> },
+  { path: "/settings/campaign-promises", title: "Campaign promises", isAdminOnly: false, render: () => <CampaignPromisesSettings /> },
   { path: "/settings/objections", title: "Objections & proof", isAdminOnly: false, render: () => <ObjectionsSettings /> },
   { path: "/settings/webhooks", title: "Webhooks", isAdminOnly: true, render: () => <WebhooksSettings /> },
   { path: "/settings/workspace", title: "Workspace", isAdminOnly: true, render: () => <WorkspaceSettingsForm /> },

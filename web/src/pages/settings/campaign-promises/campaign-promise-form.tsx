@@ -1,0 +1,59 @@
+import { type FormEvent, useId, useState } from "react";
+import { type CampaignPromise, saveCampaignPromise } from "../../../api/campaign-promises.js";
+import { FormAlert } from "../../../components/form-alert.js";
+import { formProblemOf, NO_PROBLEM } from "../../../components/form-problem.js";
+import { TextAreaField } from "../../../components/text-area-field.js";
+import { TextField } from "../../../components/text-field.js";
+import { parseAmount } from "../../../format/format-money.js";
+
+const FIELDS = ["campaign", "priceAnchor", "timelineDays", "notes"] as const;
+
+type CampaignPromiseFormProps = { promise: CampaignPromise | null; onSaved: () => void; onCancel: () => void };
+
+/** Records or changes what one campaign promised; blank boxes promise nothing. */
+export function CampaignPromiseForm({ promise, onSaved, onCancel }: CampaignPromiseFormProps) {
+  const id = useId();
+  const [problem, setProblem] = useState(NO_PROBLEM);
+  const [isSaving, setIsSaving] = useState(false);
+
+  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const read = (name: string) => String(form.get(name) ?? "").trim();
+    const campaign = promise?.campaign ?? read("campaign");
+    if (campaign === "") return setProblem({ fieldErrors: { campaign: "Name the campaign, as leads carry it." }, message: null });
+    const anchorText = read("priceAnchor");
+    const priceAnchor = anchorText === "" ? null : parseAmount(anchorText);
+    if (priceAnchor === null && anchorText !== "") return setProblem({ fieldErrors: { priceAnchor: "Enter an amount, e.g. 12000 or 12,000.50." }, message: null });
+    const timelineText = read("timelineDays");
+    setIsSaving(true);
+    try {
+      await saveCampaignPromise(campaign, { priceAnchor, timelineDays: timelineText === "" ? null : Number(timelineText), notes: read("notes") || null });
+      onSaved();
+    } catch (error) {
+      setProblem(formProblemOf(error, FIELDS));
+      setIsSaving(false);
+    }
+  }
+
+  return (
+    <form className="panel" onSubmit={handleSubmit} aria-labelledby={`${id}-title`} noValidate>
+      <h2 id={`${id}-title`}>{promise ? `Edit “${promise.campaign}”` : "New campaign promise"}</h2>
+      <FormAlert message={problem.message} />
+      <div className="field-row">
+        {!promise && <TextField label="Campaign" name="campaign" placeholder="e.g. spring-webinar" maxLength={200} error={problem.fieldErrors.campaign} />}
+        <TextField label="Price anchor" name="priceAnchor" inputMode="decimal" defaultValue={promise?.priceAnchor ?? ""} error={problem.fieldErrors.priceAnchor} />
+        <TextField label="Timeline (days)" name="timelineDays" type="number" min="1" step="1" defaultValue={promise?.timelineDays ?? ""} error={problem.fieldErrors.timelineDays} />
+      </div>
+      <TextAreaField label="Notes" name="notes" rows={2} maxLength={2000} defaultValue={promise?.notes ?? ""} error={problem.fieldErrors.notes} />
+      <div className="form-actions">
+        <button type="submit" disabled={isSaving}>
+          {isSaving ? "Saving…" : "Save promise"}
+        </button>
+        <button type="button" className="button-quiet" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
