@@ -1,4 +1,4 @@
-import { type Static, Type } from "typebox";
+import { Type } from "typebox";
 import { MAX_EXPECTATION_TOLERANCE_PERCENT, MAX_OVERDUE_AFTER_MINUTES, PIPELINE_KEY_MAX_LENGTH } from "../../../domain/pipeline/check-pipeline-config.js";
 import { MILESTONES } from "../../../domain/pipeline/pipeline-config.js";
 
@@ -44,5 +44,3 @@ export const PipelineConfigDto = Type.Object(
   },
   { additionalProperties: false },
 );
-
-export type PipelineConfigDtoType = Static<typeof PipelineConfigDto>;
