@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Principal } from "../../domain/access/permission.js";
+import { DomainError } from "../../domain/errors.js";
+import { listLeadEvents } from "../../store/events.js";
+import { findLeadById, updateLead } from "../../store/leads.js";
+import { insertUsers } from "../../store/users.js";
+import { ENGINES, openTestDatabase, type TestContext, testContext, type TestDatabase } from "../../../test/support/engines.js";
+import { captureLead } from "../capture-leads.js";
+import { bookMeeting } from "./book-meeting.js";
+import { checkReadiness } from "./check-readiness.js";
+import { listLeadMeetings } from "./list-lead-meetings.js";
+import { recordMeetingOutcome } from "./record-meeting-outcome.js";
+
+const HOUR = 60 * 60 * 1000;
+const READY = { understandsProblem: true, understandsApproach: true, readyToEvaluate: true };
+
+async function errorOf(promise: Promise<unknown>): Promise<{ code: string; field: string | undefined }> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof DomainError) return { code: error.code, field: error.field };
+    throw error;
+  }
+  throw new Error("expected a DomainError");
+}
+
+describe.each(ENGINES)("meetings booked, held and checked by people on %s", (engine) => {
+  let database: TestDatabase;
+  let ctx: TestContext;
+  let serial = 0;
+  const rita: Principal = { kind: "user", userId: "user_rita", role: "rep" };
+  const oscar: Principal = { kind: "user", userId: "user_oscar", role: "rep" };
+
+  beforeAll(async () => {
+    database = await openTestDatabase(engine);
+    ctx = testContext(database.db);
+    const rep = (id: string) => ({ user: { id, email: `${id}@team.test`, name: id, role: "rep" as const, timezone: "UTC", isActive: true, createdAt: 0 }, passwordHash: null });
+    await insertUsers(database.db, [rep("user_rita"), rep("user_oscar")]);
+  });
+  afterAll(() => database.destroy());
+
+  async function ritasLead(): Promise<string> {
+    const { leadId } = await captureLead(ctx, { payload: { email: `meetings-${++serial}@lead.example` }, actor: "test" });
+    await updateLead(ctx.db, { ...(await findLeadById(ctx.db, leadId))!, ownerId: "user_rita" });
+    return leadId;
+  }
+
+  const eventsOf = async (leadId: string, types: string[]) =>
+    (await listLeadEvents(ctx.db, leadId)).filter((e) => types.includes(e.type)).map(({ type, actor, data }) => ({ type, actor, data }));
+
+  it("books a meeting, records it held with a meeting touch, then the readiness check and its belief debt", async () => {
+    const leadId = await ritasLead();
+    const startsAt = ctx.clock.now() + 24 * HOUR;
+    const booked = await bookMeeting(ctx, rita, leadId, { startsAt, endsAt: startsAt + 45 * 60_000, title: " Discovery call " });
+    expect(booked).toMatchObject({ isFirst: true, meeting: { leadId, provider: "manual", status: "booked", title: "Discovery call", readiness: null } });
+
+    ctx.clock.advance(25 * HOUR);
+    const held = await recordMeetingOutcome(ctx, rita, booked.meeting.id, { status: "held", notes: "Walked through their follow-up gaps" });
+    expect(held).toMatchObject({ isFirst: true, meeting: { status: "held" } });
+    const checked = await checkReadiness(ctx, rita, booked.meeting.id, { understandsProblem: true, understandsApproach: false, readyToEvaluate: false, notes: "Had not seen the pricing page" });
+    expect(checked.meeting.readiness).toEqual({ understandsProblem: true, understandsApproach: false, readyToEvaluate: false, notes: "Had not seen the pricing page", answeredBy: "user:user_rita", answeredAt: ctx.clock.now() });
+
+    const meetingId = booked.meeting.id;
+    expect(await eventsOf(leadId, ["meeting_booked", "meeting_held", "touch", "readiness_checked"])).toEqual([
+      { type: "meeting_booked", actor: "user:user_rita", data: { meetingId, provider: "manual", startsAt, endsAt: startsAt + 45 * 60_000, title: "Discovery call", isFirst: true } },
+      { type: "meeting_held", actor: "user:user_rita", data: { meetingId, provider: "manual", startsAt, isFirst: true, notes: "Walked through their follow-up gaps" } },
+      { type: "touch", actor: "user:user_rita", data: { channel: "meeting", direction: "out", outcome: null, durationSeconds: 2700, notes: "Walked through their follow-up gaps", isAutomated: false } },
+      {
+        type: "readiness_checked",
+        actor: "user:user_rita",
+        data: { meetingId, understandsProblem: true, understandsApproach: false, readyToEvaluate: false, beliefDebt: 2, notes: "Had not seen the pricing page", isFirst: true },
+      },
+    ]);
+  });
+
+  it("records no-shows and cancellations, and the first meeting moves to the next booked one", async () => {
+    const leadId = await ritasLead();
+    const now = ctx.clock.now();
+    const first = await bookMeeting(ctx, rita, leadId, { startsAt: now + HOUR });
+    const second = await bookMeeting(ctx, rita, leadId, { startsAt: now + 2 * HOUR });
+    const third = await bookMeeting(ctx, rita, leadId, { startsAt: now + 3 * HOUR });
+    expect([first.isFirst, second.isFirst, third.isFirst]).toEqual([true, false, false]);
+
+    expect(await recordMeetingOutcome(ctx, rita, first.meeting.id, { status: "no_show" })).toMatchObject({ isFirst: false, meeting: { status: "no_show" } });
+    await recordMeetingOutcome(ctx, rita, second.meeting.id, { status: "canceled", notes: "Asked to wait for budget" });
+    const listed = await listLeadMeetings(ctx, rita, leadId);
+    expect(listed.map((view) => [view.meeting.id, view.meeting.status, view.isFirst])).toEqual([
+      [first.meeting.id, "no_show", false],
+      [second.meeting.id, "canceled", false],
+      [third.meeting.id, "booked", true],
+    ]);
+    expect(await eventsOf(leadId, ["no_show", "meeting_canceled", "touch"])).toEqual([
+      { type: "no_show", actor: "user:user_rita", data: { meetingId: first.meeting.id, provider: "manual", startsAt: now + HOUR, isFirst: true, notes: null } },
+      { type: "meeting_canceled", actor: "user:user_rita", data: { meetingId: second.meeting.id, provider: "manual", startsAt: now + 2 * HOUR, isFirst: true, notes: "Asked to wait for budget" } },
+    ]);
+  });
+
+  it("refuses a second outcome and a readiness check before the meeting was held, changing nothing", async () => {
+    const leadId = await ritasLead();
+    const { meeting } = await bookMeeting(ctx, rita, leadId, { startsAt: ctx.clock.now() + HOUR });
+    expect(await errorOf(checkReadiness(ctx, rita, meeting.id, READY))).toEqual({ code: "conflict", field: "status" });
+    await recordMeetingOutcome(ctx, rita, meeting.id, { status: "canceled" });
+    expect(await errorOf(recordMeetingOutcome(ctx, rita, meeting.id, { status: "held" }))).toEqual({ code: "conflict", field: "status" });
+    expect(await errorOf(checkReadiness(ctx, rita, meeting.id, READY))).toEqual({ code: "conflict", field: "status" });
+    expect((await eventsOf(leadId, ["meeting_held", "touch", "readiness_checked"])).length).toBe(0);
+  });
+
+  it("refuses an end before the start, naming endsAt", async () => {
+    const leadId = await ritasLead();
+    const startsAt = ctx.clock.now() + HOUR;
+    expect(await errorOf(bookMeeting(ctx, rita, leadId, { startsAt, endsAt: startsAt - 1 }))).toEqual({ code: "invalid", field: "endsAt" });
+  });
+
+  it("hides another rep's lead and its meetings: not found, as if they did not exist", async () => {
+    const leadId = await ritasLead();
+    const { meeting } = await bookMeeting(ctx, rita, leadId, { startsAt: ctx.clock.now() + HOUR });
+    expect(await errorOf(bookMeeting(ctx, oscar, leadId, { startsAt: ctx.clock.now() + HOUR }))).toEqual({ code: "not_found", field: "id" });
+    expect(await errorOf(listLeadMeetings(ctx, oscar, leadId))).toEqual({ code: "not_found", field: "id" });
+    expect(await errorOf(recordMeetingOutcome(ctx, oscar, meeting.id, { status: "held" }))).toEqual({ code: "not_found", field: "id" });
+    expect(await errorOf(recordMeetingOutcome(ctx, rita, "mtg_nope", { status: "held" }))).toEqual({ code: "not_found", field: "id" });
+  });
+});
