@@ -44,10 +44,10 @@ export function BoardCard({ card, stage, stages, ownerLabel, now, onDragStart, o
       </div>
       {card.company && <div className="muted small">{card.company}</div>}
       <p className="small muted">
-        {daysText(card.daysInStage)}
+        {daysText(card.daysInStage, CLOSED.includes(stage.milestone))}
         {ownerLabel && ` · ${ownerLabel}`}
       </p>
-      {!CLOSED.includes(stage.milestone) && <NextStepLine card={card} now={now} />}
+      {!CLOSED.includes(stage.milestone) && <NextStepLine card={card} isRequired={stage.milestone !== "new"} now={now} />}
       {card.value !== null && <p className="small board-card-value">{formatAmount(card.value)}</p>}
       <details className="move-menu">
         <summary>
@@ -69,9 +69,10 @@ export function BoardCard({ card, stage, stages, ownerLabel, now, onDragStart, o
   );
 }
 
-function NextStepLine({ card, now }: { card: Card; now: number }) {
+/** The next step and whether it is due or overdue; its absence is flagged past the first stage, where every open lead needs one. */
+function NextStepLine({ card, isRequired, now }: { card: Card; isRequired: boolean; now: number }) {
   const step = card.nextStep;
-  if (!step) return <p className="small next-step-missing">No next step</p>;
+  if (!step) return isRequired ? <p className="small next-step-missing">No next step</p> : null;
   const { tone, text } = nextStepStatusOf(step, now);
   return (
     <p className={`small next-step-line is-${tone}`}>
@@ -81,7 +82,9 @@ function NextStepLine({ card, now }: { card: Card; now: number }) {
   );
 }
 
-function daysText(days: number): string {
-  if (days === 0) return "Entered today";
-  return `${days} ${days === 1 ? "day" : "days"} in stage`;
+/** "3 days in stage"; on a won or lost card, when it closed. */
+function daysText(days: number, isClosed: boolean): string {
+  if (days === 0) return isClosed ? "Closed today" : "Entered today";
+  const count = `${days} ${days === 1 ? "day" : "days"}`;
+  return isClosed ? `Closed ${count} ago` : `${count} in stage`;
 }
