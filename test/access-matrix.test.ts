@@ -18,6 +18,10 @@ import { disqualifyLead } from "../src/services/qualification/disqualify-lead.js
 import { addOutOfOffice } from "../src/services/routing-config/add-out-of-office.js";
 import { createRoutingRule } from "../src/services/routing-config/create-routing-rule.js";
 import { readRoutingRules } from "../src/services/routing-config/read-routing-config.js";
+import { bookMeeting } from "../src/services/meetings/book-meeting.js";
+import { recordMeetingOutcome } from "../src/services/meetings/record-meeting-outcome.js";
+import { writeSetting } from "../src/store/settings.js";
+import { calcomSignature, calendlySignature, schedulingFixtureJson } from "./support/scheduling-fixtures.js";
 import { ENGINES } from "./support/engines.js";
 import { createTestApp, TEST_PASSWORD, type TestApp, type TestCallers } from "./support/http.js";
 
@@ -74,6 +78,14 @@ const MATRIX: MatrixRow[] = [
   { route: "POST /api/v1/leads/:id/disqualify",    statuses: [401, 200, 200, 200, 403], request: async (_f, c, t) => ({ url: `/api/v1/leads/${await leadOwnedBy(t, t.as.rep.userId, `${unique(c)}@disqualify.example`)}/disqualify`, payload: { reason: "spam" } }) },
   { route: "POST /api/v1/leads/:id/requalify",     statuses: [401, 200, 200, 200, 403], request: async (_f, c, t) => ({ url: `/api/v1/leads/${await disqualifiedLead(t, c)}/requalify` }) },
   { route: "GET /api/v1/reports/outcome-reasons",  statuses: [401, 403, 200, 200, 403] },
+  { route: "POST /api/v1/leads/:id/meetings",      statuses: [401, 201, 201, 201, 403], request: (f, _c, t) => ({ url: `/api/v1/leads/${f.repLeadId}/meetings`, payload: { startsAt: t.ctx.clock.now() + 3_600_000 } }) },
+  { route: "GET /api/v1/leads/:id/meetings",       statuses: [401, 200, 200, 200, 403], request: (f) => ({ url: `/api/v1/leads/${f.repLeadId}/meetings` }) },
+  // A fresh meeting per caller, since an outcome settles it (and the readiness check needs a held one).
+  { route: "POST /api/v1/meetings/:id/outcome",    statuses: [401, 200, 200, 200, 403], request: async (f, _c, t) => ({ url: `/api/v1/meetings/${await meetingOf(t, f.repLeadId, "booked")}/outcome`, payload: { status: "held" } }) },
+  { route: "POST /api/v1/meetings/:id/readiness",  statuses: [401, 200, 200, 200, 403], request: async (f, _c, t) => ({ url: `/api/v1/meetings/${await meetingOf(t, f.repLeadId, "held")}/readiness`, payload: { understandsProblem: true, understandsApproach: true, readyToEvaluate: false } }) },
+  // Public: the provider's signature over the body is the credential, whoever else the request claims to be; no lead has the attendee's email, so 202.
+  { route: "POST /api/v1/webhooks/calcom",         statuses: [202, 202, 202, 202, 202], request: (_f, _c, t) => signedBooking(t, "calcom") },
+  { route: "POST /api/v1/webhooks/calendly",       statuses: [202, 202, 202, 202, 202], request: (_f, _c, t) => signedBooking(t, "calendly") },
   { route: "GET /api/v1/objections",               statuses: [401, 200, 200, 200, 403] },
   { route: "POST /api/v1/objections",              statuses: [401, 403, 201, 201, 403], request: (_f, c) => ({ payload: { name: `Too expensive ${unique(c)}`, category: "price" } }) },
   { route: "PATCH /api/v1/objections/:id",         statuses: [401, 403, 200, 200, 403], request: async (_f, c, t) => ({ url: `/api/v1/objections/${await objectionId(t, c)}`, payload: { category: "timing" } }) },
@@ -177,6 +189,27 @@ async function objectionId(t: TestApp, caller: Caller): Promise<string> {
 async function withNextStep(t: TestApp, leadId: string): Promise<string> {
   await setNextStep(t.ctx, { kind: "user", userId: t.as.rep.userId, role: "rep" }, leadId, { action: "Send the proposal", dueAt: t.ctx.clock.now() + 3_600_000 });
   return leadId;
+}
+
+/** A meeting on the lead, booked or already held. */
+async function meetingOf(t: TestApp, leadId: string, status: "booked" | "held"): Promise<string> {
+  const { meeting } = await bookMeeting(t.ctx, ADMIN_KEY_PRINCIPAL, leadId, { startsAt: t.ctx.clock.now() + 3_600_000 });
+  if (status === "held") await recordMeetingOutcome(t.ctx, ADMIN_KEY_PRINCIPAL, meeting.id, { status: "held" });
+  return meeting.id;
+}
+
+const BOOKING_SECRET = "matrix-booking-secret";
+
+/** A booking webhook from the fixtures, signed with the workspace's secret for its provider. */
+async function signedBooking(t: TestApp, provider: "calcom" | "calendly"): Promise<MatrixRequest> {
+  await writeSetting(t.ctx.db, provider === "calcom" ? "calcomWebhookSecret" : "calendlyWebhookSigningKey", BOOKING_SECRET, 0);
+  const payload = schedulingFixtureJson(provider === "calcom" ? "calcom-booking-created.json" : "calendly-invitee-created.json") as object;
+  const body = JSON.stringify(payload);
+  const headers: Record<string, string> =
+    provider === "calcom"
+      ? { "x-cal-signature-256": calcomSignature(body, BOOKING_SECRET) }
+      : { "calendly-webhook-signature": calendlySignature(body, BOOKING_SECRET, t.ctx.clock.now()) };
+  return { payload, headers };
 }
 
 /** A campaign with a recorded promise, so each caller's delete stands alone. */

@@ -33,6 +33,8 @@ import { campaignPromiseRoutes } from "./routes/pipeline/campaign-promises.route
 import { nextStepRoutes } from "./routes/next-steps/next-steps.routes.js";
 import { qualificationRoutes } from "./routes/qualification/qualification.routes.js";
 import { reportRoutes } from "./routes/reports/reports.routes.js";
+import { meetingRoutes } from "./routes/meetings/meetings.routes.js";
+import { schedulingWebhookRoutes } from "./routes/scheduling-webhooks/scheduling-webhooks.routes.js";
 import { webApp } from "./web-app.js";
 
 /** Request bodies above this are refused with 413 (a 1,000-lead batch fits comfortably). */
@@ -88,6 +90,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(nextStepRoutes, deps);
   await app.register(qualificationRoutes, deps);
   await app.register(reportRoutes, deps);
+  await app.register(meetingRoutes, deps);
+  await app.register(schedulingWebhookRoutes, deps);
   await app.register(formRoutes, deps);
   await app.register(publicFormRoutes, deps);
   await app.register(authRoutes, deps);
