@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Principal } from "../../domain/access/permission.js";
-import type { LeadEventType } from "../../domain/lead/lead-event.js";
-import { appendEvents } from "../../store/events.js";
 import { ENGINES, openTestDatabase, REFERENCE_TIME, type TestContext, testContext, type TestDatabase } from "../../../test/support/engines.js";
 import { captureLead } from "../capture-leads.js";
+import { moveLeadStage } from "../pipeline/move-lead-stage.js";
 import { disqualifyLead } from "./disqualify-lead.js";
 import { readOutcomeReasons } from "./read-outcome-reasons.js";
 import { requalifyLead } from "./requalify-lead.js";
@@ -29,14 +28,8 @@ describe.each(ENGINES)("outcome reasons report on %s", (engine) => {
 
   const at = (hours: number) => ctx.clock.set(REFERENCE_TIME + hours * HOUR);
   const disqualify = (leadId: string, reason: string, note?: string) => disqualifyLead(ctx, manager, leadId, { reason, note });
-  /** Lost outcomes come from stage moves (another part of the pipeline); appended here as that move writes them. */
-  async function lose(leadId: string, reason: string, source: string, campaign: string | null): Promise<void> {
-    const changed = { leadId, type: "stage_changed" as LeadEventType, actor: "test", at: ctx.clock.now(), data: { from: "proposal", to: "lost", fromMilestone: "proposal", toMilestone: "lost" } };
-    await appendEvents(ctx.db, [changed, { leadId, type: "lost", actor: "test", at: ctx.clock.now(), data: { reason, reasonLabel: reason, note: null, source, campaign } }]);
-  }
-  async function reopen(leadId: string): Promise<void> {
-    await appendEvents(ctx.db, [{ leadId, type: "stage_changed", actor: "test", at: ctx.clock.now(), data: { from: "lost", to: "contacted", fromMilestone: "lost", toMilestone: "contacted" } }]);
-  }
+  const lose = (leadId: string, reason: string) => moveLeadStage(ctx, manager, leadId, { stage: "lost", reason });
+  const reopen = (leadId: string) => moveLeadStage(ctx, manager, leadId, { stage: "contacted" });
 
   it("counts disqualification and lost reasons per source and campaign, each lead as its latest outcome (hand-computed)", async () => {
     // Range [REFERENCE_TIME, REFERENCE_TIME + 1 day):
@@ -52,10 +45,10 @@ describe.each(ENGINES)("outcome reasons report on %s", (engine) => {
     await disqualify(g!, "no_budget");
     at(1);
     await disqualify(a!, "no_budget");
-    await lose(e!, "price", "google", "spring");
+    await lose(e!, "price");
     at(2);
     await disqualify(b!, "no_budget");
-    await lose(f!, "price", "google", "summer");
+    await lose(f!, "price");
     at(3);
     await disqualify(c!, "spam");
     await reopen(e!);
