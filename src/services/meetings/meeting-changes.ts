@@ -4,7 +4,9 @@ import { type Meeting, meetingDurationSeconds, type MeetingOutcome, type Meeting
 import type { Touch } from "../../domain/touches/touch.js";
 import type { Executor } from "../../store/engine.js";
 import { appendEvents } from "../../store/events.js";
+import { findLeadById } from "../../store/leads.js";
 import { insertMeeting, listLeadMeetings, updateMeeting } from "../../store/meetings.js";
+import { updateReplyWaiting } from "../touches/log-touch.js";
 
 /**
  * The meeting writes shared by people (API) and booking tools (webhooks): each changes the row
@@ -52,7 +54,8 @@ export async function moveMeeting(trx: Executor, meeting: Meeting, times: Meetin
 
 /**
  * Records how a booked meeting ended: `meeting_held` (plus a `touch`: the rep met the lead,
- * for as long as the meeting lasted), `no_show` or `meeting_canceled`.
+ * for as long as the meeting lasted, which like any person's touch out ends a wait for a
+ * reply), `no_show` or `meeting_canceled`.
  */
 export async function recordOutcome(trx: Executor, meeting: Meeting, outcome: MeetingOutcome, notes: string | null, actor: Actor, now: number): Promise<MeetingView> {
   const wasFirst = await isFirstOf(trx, meeting);
@@ -64,6 +67,8 @@ export async function recordOutcome(trx: Executor, meeting: Meeting, outcome: Me
   if (outcome === "held") {
     const touch: Touch = { channel: "meeting", direction: "out", outcome: null, durationSeconds: meetingDurationSeconds(settled), notes, isAutomated: false };
     events.push({ leadId: settled.leadId, type: "touch", actor, at: now, data: { ...touch } });
+    const lead = await findLeadById(trx, settled.leadId);
+    if (lead) await updateReplyWaiting(trx, lead, touch, now);
   }
   await appendEvents(trx, events);
   return { meeting: settled, isFirst: outcome === "held" ? isFirst : false };

@@ -2,10 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Principal } from "../../domain/access/permission.js";
 import { DomainError } from "../../domain/errors.js";
 import { listLeadEvents } from "../../store/events.js";
+import { findLeadPipeline } from "../../store/lead-pipeline.js";
 import { findLeadById, updateLead } from "../../store/leads.js";
 import { insertUsers } from "../../store/users.js";
 import { ENGINES, openTestDatabase, type TestContext, testContext, type TestDatabase } from "../../../test/support/engines.js";
 import { captureLead } from "../capture-leads.js";
+import { logTouch } from "../touches/log-touch.js";
 import { bookMeeting } from "./book-meeting.js";
 import { checkReadiness } from "./check-readiness.js";
 import { listLeadMeetings } from "./list-lead-meetings.js";
@@ -71,6 +73,17 @@ describe.each(ENGINES)("meetings booked, held and checked by people on %s", (eng
         data: { meetingId, understandsProblem: true, understandsApproach: false, readyToEvaluate: false, beliefDebt: 2, notes: "Had not seen the pricing page", isFirst: true },
       },
     ]);
+  });
+
+  it("ends the lead's wait for a reply when a meeting is held: the rep met them", async () => {
+    const leadId = await ritasLead();
+    await logTouch(ctx, rita, leadId, { channel: "email", direction: "in", outcome: null, durationSeconds: null, notes: "Can we talk Thursday?", isAutomated: false });
+    const lead = (await findLeadById(ctx.db, leadId))!;
+    expect((await findLeadPipeline(ctx.db, lead)).replyWaitingSince).toBe(ctx.clock.now());
+    const { meeting } = await bookMeeting(ctx, rita, leadId, { startsAt: ctx.clock.now() + HOUR });
+    expect((await findLeadPipeline(ctx.db, lead)).replyWaitingSince).toBe(ctx.clock.now());
+    await recordMeetingOutcome(ctx, rita, meeting.id, { status: "held" });
+    expect((await findLeadPipeline(ctx.db, lead)).replyWaitingSince).toBeNull();
   });
 
   it("records no-shows and cancellations, and the first meeting moves to the next booked one", async () => {

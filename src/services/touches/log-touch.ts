@@ -47,7 +47,7 @@ export async function logTouch(ctx: ServiceContext, principal: Principal, leadId
 }
 
 /** Starts or ends the lead's wait for a reply when this touch changes it; the `touch` event is the record of why. */
-async function updateReplyWaiting(trx: Executor, lead: Lead, touch: Touch, now: number): Promise<void> {
+export async function updateReplyWaiting(trx: Executor, lead: Lead, touch: Touch, now: number): Promise<void> {
   const seen = await findLeadPipeline(trx, lead);
   if (replyWaitingAfter(touch, seen.replyWaitingSince, now) === seen.replyWaitingSince) return;
   await lockLeadsByIds(trx, [lead.id]);
