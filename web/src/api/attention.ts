@@ -1,18 +1,9 @@
+import type { AttentionItemDtoType } from "../../../src/http/routes/attention/attention.schemas.js";
 import { apiRequest } from "./client.js";
-import type { Lead } from "./leads.js";
-import type { NextStep } from "./lead-pipeline.js";
 
-/** Why a lead needs someone now, most urgent first. */
-export type AttentionReasonCode = "sla_breached" | "reply_waiting" | "next_step_overdue" | "sla_at_risk" | "no_next_step" | "stalled";
-
-export type AttentionItem = {
-  lead: Lead;
-  reasons: { code: AttentionReasonCode; detail: string }[];
-  nextStep: NextStep | null;
-  stage: string;
-  daysInStage: number;
-  value: number | null;
-};
+/** A lead that needs someone now: why (most urgent reason first), its next step, stage, days there and value. */
+export type AttentionItem = AttentionItemDtoType;
+export type AttentionReasonCode = AttentionItem["reasons"][number]["code"];
 
 /** Open leads that need attention, most urgent first: the caller's own, or for managers the team's (or one owner's). */
 export async function getAttention(params: { ownerId?: string; limit?: number }, signal?: AbortSignal): Promise<AttentionItem[]> {

@@ -1,45 +1,20 @@
-import type { QualificationStatus } from "../../../src/domain/pipeline/lead-pipeline.js";
-import type { ChecklistItem, StageDefinition } from "../../../src/domain/pipeline/pipeline-config.js";
+import type { Static } from "typebox";
+import type { LeadPipelineDto } from "../../../src/http/routes/pipeline-view/pipeline-view.schemas.js";
+import type { MoveStageBody, ProposalBody, ProposalResponse, StageWarningDto } from "../../../src/http/routes/pipeline/lead-stage.schemas.js";
 import { apiRequest } from "./client.js";
 import type { Lead } from "./leads.js";
-import type { NextStep } from "./next-steps.js";
 
 export type { NextStep } from "./next-steps.js";
 
-
-/** How the lead's deal ended; null while it is open. */
-export type LeadOutcome =
-  | { kind: "won"; amount: number }
-  | { kind: "lost"; reason: string; label: string; note: string | null }
-  | { kind: "disqualified"; reason: string; label: string; note: string | null };
-
 /** The lead's place in the pipeline: its stage (with what the stage asks for), time there, next step, proposal and outcome. */
-export type LeadPipelineView = {
-  stage: StageDefinition;
-  stageEnteredAt: number;
-  daysInStage: number;
-  isStalled: boolean;
-  qualificationStatus: QualificationStatus;
-  costOfInaction: string | null;
-  nextStep: NextStep | null;
-  proposal: { amount: number; sentAt: number; isExpectationMismatch: boolean } | null;
-  value: number | null;
-  outcome: LeadOutcome | null;
-  replyWaitingSince: number | null;
-};
+export type LeadPipelineView = Static<typeof LeadPipelineDto>;
 
-export type StageMove = {
-  stage: string;
-  checkedItems?: string[];
-  nextStep?: { action: string; dueAt: number; ownerId?: string };
-  amount?: number;
-  reason?: string;
-  note?: string;
-};
+/** How the lead's deal ended; null while it is open. Reasons are null when the lead was closed without one. */
+export type LeadOutcome = NonNullable<LeadPipelineView["outcome"]>;
 
-export type StageMoveWarning = { code: "checklist_incomplete"; missing: ChecklistItem[] };
-
-export type SentProposal = { amount: number; sentAt: number; priceAnchor: number | null; deviationPercent: number | null; isExpectationMismatch: boolean };
+export type StageMove = Static<typeof MoveStageBody>;
+export type StageMoveWarning = Static<typeof StageWarningDto>;
+export type SentProposal = Static<typeof ProposalResponse>["proposal"];
 
 const leadPath = (id: string) => `/api/v1/leads/${encodeURIComponent(id)}`;
 
@@ -54,7 +29,7 @@ export async function moveLeadStage(leadId: string, move: StageMove): Promise<{ 
 }
 
 /** Records a proposal sent; the answer says whether it strays from what the campaign promised. */
-export async function sendProposal(leadId: string, proposal: { amount: number; sentAt?: number }): Promise<SentProposal> {
+export async function sendProposal(leadId: string, proposal: Static<typeof ProposalBody>): Promise<SentProposal> {
   const answer = await apiRequest<{ proposal: SentProposal }>(`${leadPath(leadId)}/proposal`, { method: "POST", body: proposal });
   return answer.proposal;
 }

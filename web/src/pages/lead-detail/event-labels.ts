@@ -14,6 +14,26 @@ const EVENT_NAMES: Partial<Record<string, string>> = {
   escalated: "Escalated",
   touch: "Contact attempt",
   note: "Note",
+  stage_changed: "Stage changed",
+  won: "Won",
+  lost: "Lost",
+  proposal_sent: "Proposal sent",
+  next_step_set: "Next step set",
+  next_step_rescheduled: "Next step rescheduled",
+  next_step_done: "Next step done",
+  next_step_due: "Next step due",
+  next_step_overdue: "Next step overdue",
+  qualification_answered: "Qualification answered",
+  qualified: "Qualified",
+  disqualified: "Disqualified",
+  requalified: "Requalified",
+  meeting_booked: "Meeting booked",
+  meeting_rescheduled: "Meeting rescheduled",
+  meeting_held: "Meeting held",
+  no_show: "No-show",
+  meeting_canceled: "Meeting canceled",
+  readiness_checked: "Readiness checked",
+  objection_logged: "Objection logged",
 };
 
 /** "merged_duplicate" → "Duplicate merged in"; types added later read as their words until named here. */
@@ -31,4 +51,9 @@ export function actorLabel(actor: string, team: TeamMember[]): string {
   if (kind === "demo") return "Demo data";
   if (kind === "system") return "Closeloop";
   return actor;
+}
+
+/** Who answered or did something, given either an actor (`user:<id>`, `api_key:<id>`…) or a bare user id. */
+export function personLabel(who: string, team: TeamMember[]): string {
+  return who.includes(":") ? actorLabel(who, team) : (team.find((member) => member.id === who)?.name ?? "A teammate");
 }

@@ -3,9 +3,10 @@ import { formatDateTime } from "../../format/format-time.js";
 import { formatMinutes } from "../../format/format-sla.js";
 import { ownerName } from "../../hooks/use-team.js";
 import { itemNames } from "./handoff-items.js";
+import { pipelineEventSummary, type PipelineSummaryContext } from "./pipeline-event-summary.js";
 import { touchHeadline } from "./touch-labels.js";
 
-export type SummaryContext = { team: TeamMember[]; timeZone: string };
+export type SummaryContext = PipelineSummaryContext;
 
 const ESCALATION_WORDS: Partial<Record<string, string>> = {
   notify_owner: "Owner reminded",
@@ -27,7 +28,8 @@ function handoffLine(data: Record<string, unknown>, team: TeamMember[]): string 
 }
 
 /** One line on what the event changed, when its data says more than its name. */
-export function eventSummary(type: string, data: Record<string, unknown>, { team, timeZone }: SummaryContext): string | null {
+export function eventSummary(type: string, data: Record<string, unknown>, context: SummaryContext): string | null {
+  const { team, timeZone } = context;
   const reason = text(data.reason);
   switch (type) {
     case "merged_duplicate": {
@@ -60,6 +62,6 @@ export function eventSummary(type: string, data: Record<string, unknown>, { team
     case "note":
       return text(data.text);
     default:
-      return null;
+      return pipelineEventSummary(type, data, context);
   }
 }

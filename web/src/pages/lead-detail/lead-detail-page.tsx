@@ -10,12 +10,19 @@ import { formatDateTime } from "../../format/format-time.js";
 import { useDocumentTitle } from "../../hooks/use-document-title.js";
 import { useShortcuts } from "../../hooks/use-shortcuts.js";
 import { ownerName, useTeam } from "../../hooks/use-team.js";
+import { DealPanel } from "./deal-panel.js";
 import { HandOffButton } from "./hand-off-button.js";
 import { HandoffContext } from "./handoff-context.js";
 import { LeadAttribution, LeadCustomFields, LeadIdentity } from "./lead-profile.js";
 import { LeadTimeline } from "./lead-timeline.js";
 import { LogTouchForm } from "./log-touch-form.js";
+import { MeetingsPanel } from "./meetings-panel.js";
+import { NextStepPanel } from "./next-step-panel.js";
+import { ObjectionsPanel } from "./objections-panel.js";
+import { QualificationPanel } from "./qualification-panel.js";
+import { StagePanel } from "./stage-panel.js";
 import { useLead } from "./use-lead.js";
+import { revisionOf, useLeadPipeline } from "./use-lead-pipeline.js";
 
 /** One lead: who, from where, what they asked, and everything that happened since. */
 export function LeadDetailPage({ leadId }: { leadId: string }) {
@@ -52,6 +59,10 @@ function LeadView({ data: { lead, timeline }, onChanged }: { data: LeadWithTimel
   const user = useSessionUser();
   const team = useTeam();
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const revision = revisionOf(timeline);
+  const pipeline = useLeadPipeline(lead.id, revision);
+  const isOpen = pipeline.data?.view.outcome === null;
+  const work = { leadId: lead.id, team, timeZone: user.timezone, onChanged };
   // Screen readers announce the lead's name once it is on screen, as on a full page load.
   useEffect(() => headingRef.current?.focus(), []);
 
@@ -76,6 +87,13 @@ function LeadView({ data: { lead, timeline }, onChanged }: { data: LeadWithTimel
         </p>
       </header>
       <HandoffContext timeline={timeline} ownerId={lead.ownerId} viewerId={user.id} team={team} timeZone={user.timezone} />
+      <FormAlert message={pipeline.error} />
+      {pipeline.data && (
+        <div className="lead-pipeline">
+          <StagePanel config={pipeline.data.config} view={pipeline.data.view} />
+          <NextStepPanel {...work} nextStep={pipeline.data.view.nextStep} isOpen={isOpen} isNew={pipeline.data.view.stage.milestone === "new"} />
+        </div>
+      )}
       <div className="lead-columns">
         <div>
           <h2>Contact</h2>
@@ -84,13 +102,17 @@ function LeadView({ data: { lead, timeline }, onChanged }: { data: LeadWithTimel
           <LeadAttribution lead={lead} />
           <h2>Custom fields</h2>
           <LeadCustomFields custom={lead.custom} />
+          {pipeline.data && <QualificationPanel {...work} revision={revision} config={pipeline.data.config} isOpen={isOpen} />}
+          {pipeline.data && <DealPanel {...work} config={pipeline.data.config} view={pipeline.data.view} />}
         </div>
         <div>
           <h2>Message</h2>
           {lead.message ? <blockquote className="message">{lead.message}</blockquote> : <p className="muted">No message.</p>}
           <LogTouchForm leadId={lead.id} onLogged={onChanged} />
+          <MeetingsPanel {...work} revision={revision} />
+          <ObjectionsPanel {...work} timeline={timeline} />
           <h2>Timeline</h2>
-          <LeadTimeline events={timeline} team={team} timeZone={user.timezone} />
+          <LeadTimeline events={timeline} team={team} timeZone={user.timezone} pipeline={pipeline.data?.config ?? null} />
         </div>
       </div>
     </article>

@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { completionOf } from "./complete-next-step-form.js";
+import { nextStepInputOf, nextStepStatusOf } from "./next-step-words.js";
+
+const DUE = Date.parse("2026-03-02T10:00:00Z");
+
+function formOf(entries: Record<string, string>): FormData {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(entries)) form.set(name, value);
+  return form;
+}
+
+describe("nextStepStatusOf", () => {
+  it("is due once its time has passed, before the worker's reminder says so, and overdue when the API says", () => {
+    expect(nextStepStatusOf({ dueAt: DUE, status: "scheduled" }, DUE - 1)).toEqual({ tone: "scheduled", text: "Scheduled" });
+    expect(nextStepStatusOf({ dueAt: DUE, status: "scheduled" }, DUE)).toEqual({ tone: "due", text: "Due now" });
+    expect(nextStepStatusOf({ dueAt: DUE, status: "overdue" }, DUE - 1).tone).toBe("overdue");
+  });
+});
+
+describe("nextStepInputOf", () => {
+  it("reads the due time in the person's zone and leaves the owner out for the lead's owner", () => {
+    expect(nextStepInputOf({ action: " Call back ", due: "2026-03-02T11:00", ownerId: "" }, "Europe/Berlin")).toEqual({ input: { action: "Call back", dueAt: DUE } });
+    expect(nextStepInputOf({ action: "Call back", due: "2026-03-02T10:00", ownerId: "user_2" }, "UTC")).toEqual({ input: { action: "Call back", dueAt: DUE, ownerId: "user_2" } });
+  });
+
+  it("names the field that is missing", () => {
+    expect(nextStepInputOf({ action: " ", due: "2026-03-02T10:00", ownerId: "" }, "UTC")).toMatchObject({ field: "action" });
+    expect(nextStepInputOf({ action: "Call", due: "", ownerId: "" }, "UTC")).toMatchObject({ field: "dueAt" });
+  });
+});
+
+describe("completionOf", () => {
+  it("sends the outcome alone when no following step is typed", () => {
+    expect(completionOf(formOf({ outcome: "Agreed a demo", "next.action": "", "next.due": "" }), "UTC")).toEqual({ done: { outcome: "Agreed a demo" } });
+    expect(completionOf(formOf({}), "UTC")).toEqual({ done: {} });
+  });
+
+  it("adds the following step, or names its missing field", () => {
+    const form = formOf({ outcome: "", "next.action": "Send the proposal", "next.due": "2026-03-02T10:00", "next.ownerId": "" });
+    expect(completionOf(form, "UTC")).toEqual({ done: { next: { action: "Send the proposal", dueAt: DUE } } });
+    expect(completionOf(formOf({ "next.action": "Send the proposal" }), "UTC")).toMatchObject({ field: "dueAt" });
+  });
+});
