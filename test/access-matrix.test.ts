@@ -64,6 +64,9 @@ const MATRIX: MatrixRow[] = [
   // A fresh lead of the rep's per caller, since a handoff moves it away.
   { route: "POST /api/v1/leads/:id/handoffs",      statuses: [401, 201, 201, 201, 403], request: async (_f, c, t) => ({ url: `/api/v1/leads/${await leadOwnedBy(t, t.as.rep.userId, `${unique(c)}@handoff.example`)}/handoffs`, payload: { toUserId: t.as.otherRep.userId } }) },
   { route: "GET /api/v1/queue",                    statuses: [401, 200, 200, 200, 403] },
+  { route: "GET /api/v1/attention",                statuses: [401, 200, 200, 200, 403] },
+  { route: "GET /api/v1/pipeline/board",           statuses: [401, 200, 200, 200, 403] },
+  { route: "GET /api/v1/leads/:id/pipeline",       statuses: [401, 200, 200, 200, 403], request: (f) => ({ url: `/api/v1/leads/${f.repLeadId}/pipeline` }) },
   { route: "POST /api/v1/leads/:id/objections",    statuses: [401, 201, 201, 201, 403], request: async (f, c, t) => ({ url: `/api/v1/leads/${f.repLeadId}/objections`, payload: { objectionId: await objectionId(t, c) } }) },
   { route: "GET /api/v1/leads/:id/objection-suggestions", statuses: [401, 200, 200, 200, 403], request: async (f, c, t) => ({ url: `/api/v1/leads/${f.repLeadId}/objection-suggestions?objectionId=${await objectionId(t, c)}` }) },
   // A fresh lead of the rep's per caller for each pipeline write, since a move or a proposal changes it.
