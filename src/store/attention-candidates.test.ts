@@ -6,6 +6,7 @@ import type { Lead } from "../domain/lead/lead.js";
 import { freshLeadPipeline, type LeadPipeline } from "../domain/pipeline/lead-pipeline.js";
 import { DEFAULT_PIPELINE } from "../domain/pipeline/pipeline-config.js";
 import { ENGINES, openTestDatabase, REFERENCE_TIME, type TestDatabase } from "../../test/support/engines.js";
+import { buildLead } from "../../test/support/factories.js";
 import { listAttentionCandidates } from "./attention-candidates.js";
 import { findLeadPipelines, saveLeadPipeline } from "./lead-pipeline.js";
 import { findLeadSlas, type LeadSla, saveLeadSlas } from "./lead-sla.js";
@@ -45,27 +46,7 @@ const situation: fc.Arbitrary<Situation> = fc.record({
 
 function leadOf(index: number, s: Situation): Lead {
   const createdAt = T0 - s.createdDaysAgo * DAY;
-  return {
-    id: `lead_${String(index).padStart(3, "0")}`,
-    email: `lead${index}@lead.test`,
-    phone: null,
-    firstName: null,
-    lastName: null,
-    company: null,
-    title: null,
-    country: null,
-    source: null,
-    campaign: null,
-    channel: null,
-    utm: { source: null, medium: null, campaign: null, term: null, content: null },
-    message: null,
-    custom: {},
-    ownerId: OWNERS[s.ownerIndex]!,
-    stage: s.stage,
-    isOptedOut: false,
-    createdAt,
-    updatedAt: createdAt,
-  };
+  return buildLead({ id: `lead_${String(index).padStart(3, "0")}`, ownerId: OWNERS[s.ownerIndex]!, stage: s.stage, createdAt, updatedAt: createdAt });
 }
 
 function pipelineOf(lead: Lead, s: NonNullable<Situation["pipeline"]>): LeadPipeline {

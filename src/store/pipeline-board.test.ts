@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Lead } from "../domain/lead/lead.js";
 import { freshLeadPipeline, type LeadPipeline } from "../domain/pipeline/lead-pipeline.js";
 import { ENGINES, openTestDatabase, REFERENCE_TIME, type TestDatabase } from "../../test/support/engines.js";
+import { buildLead } from "../../test/support/factories.js";
 import { saveLeadPipeline } from "./lead-pipeline.js";
 import { insertLeads } from "./leads.js";
 import { type BoardScope, countBoardColumns, listBoardColumnLeads } from "./pipeline-board.js";
@@ -10,29 +11,7 @@ import { insertUsers } from "./users.js";
 const T0 = REFERENCE_TIME;
 const DAY = 24 * 3_600_000;
 
-function lead(id: string, stage: string, ownerId: string | null, createdAt: number): Lead {
-  return {
-    id,
-    email: `${id}@lead.test`,
-    phone: null,
-    firstName: null,
-    lastName: null,
-    company: null,
-    title: null,
-    country: null,
-    source: null,
-    campaign: null,
-    channel: null,
-    utm: { source: null, medium: null, campaign: null, term: null, content: null },
-    message: null,
-    custom: {},
-    ownerId,
-    stage,
-    isOptedOut: false,
-    createdAt,
-    updatedAt: createdAt,
-  };
-}
+const lead = (id: string, stage: string, ownerId: string | null, createdAt: number): Lead => buildLead({ id, stage, ownerId, createdAt, updatedAt: createdAt });
 
 const COLUMNS = [
   { stage: "new", isClosedStage: false },
