@@ -2,11 +2,10 @@ import { describe, expect, it } from "vitest";
 import { attentionSummary, isUrgentReason, REASON_LABELS, reasonText } from "./attention-reasons.js";
 
 describe("attention reasons in words", () => {
-  it("names every reason and adds the API's detail when it says more", () => {
+  it("reads the API's detail, and names the reason when the detail is blank", () => {
     expect(Object.keys(REASON_LABELS)).toEqual(["sla_breached", "reply_waiting", "next_step_overdue", "sla_at_risk", "no_next_step", "stalled"]);
-    expect(reasonText({ code: "next_step_overdue", detail: "Call back about pricing" })).toBe("Next step overdue: Call back about pricing");
-    expect(reasonText({ code: "no_next_step", detail: "" })).toBe("No next step");
-    expect(reasonText({ code: "stalled", detail: "Stalled" })).toBe("Stalled");
+    expect(reasonText({ code: "next_step_overdue", detail: "Next step overdue by 3 h" })).toBe("Next step overdue by 3 h");
+    expect(reasonText({ code: "no_next_step", detail: " " })).toBe("No next step");
   });
 
   it("treats a breached SLA, a waiting reply and an overdue step as urgent, the rest not", () => {

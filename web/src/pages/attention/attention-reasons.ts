@@ -13,10 +13,9 @@ export const REASON_LABELS: Record<AttentionReasonCode, string> = {
 /** Reasons that need action today, drawn in the danger colour. */
 const URGENT: ReadonlySet<AttentionReasonCode> = new Set(["sla_breached", "reply_waiting", "next_step_overdue"]);
 
-/** "Next step overdue: Call back about pricing", the detail only where it adds to the label. */
+/** The API's detail says it in full ("Next step overdue by 3 h"); the label stands in when it gives none. */
 export function reasonText(reason: AttentionItem["reasons"][number]): string {
-  const label = REASON_LABELS[reason.code] ?? reason.code;
-  return reason.detail && reason.detail !== label ? `${label}: ${reason.detail}` : label;
+  return reason.detail.trim() || (REASON_LABELS[reason.code] ?? reason.code);
 }
 
 /** Whether a reason is one of the urgent ones. */

@@ -44,7 +44,7 @@ export function AttentionTable({ items, pipeline, team, isTeamView, timeZone, no
                 ))}
               </ul>
             </td>
-            <td>{item.nextStep ? <NextStepCell step={item.nextStep} timeZone={timeZone} now={now} /> : <span className="muted">None</span>}</td>
+            <td>{item.nextStep ? <NextStepCell step={item.nextStep} overdueAfterMinutes={pipeline?.nextStepOverdueAfterMinutes} timeZone={timeZone} now={now} /> : <span className="muted">None</span>}</td>
             <td>{stageName(pipeline, item.stage)}</td>
             <td className="number">{item.daysInStage}</td>
             <td className="number">{item.value === null ? <span className="muted">—</span> : formatAmount(item.value)}</td>
@@ -56,8 +56,10 @@ export function AttentionTable({ items, pipeline, team, isTeamView, timeZone, no
   );
 }
 
-function NextStepCell({ step, timeZone, now }: { step: NonNullable<AttentionItem["nextStep"]>; timeZone: string; now: number }) {
-  const { tone, text } = nextStepStatusOf(step, now);
+type NextStepCellProps = { step: NonNullable<AttentionItem["nextStep"]>; overdueAfterMinutes: number | undefined; timeZone: string; now: number };
+
+function NextStepCell({ step, overdueAfterMinutes, timeZone, now }: NextStepCellProps) {
+  const { tone, text } = nextStepStatusOf(step, now, overdueAfterMinutes);
   return (
     <>
       {step.action}

@@ -91,7 +91,7 @@ function LeadView({ data: { lead, timeline }, onChanged }: { data: LeadWithTimel
       {pipeline.data && (
         <div className="lead-pipeline">
           <StagePanel config={pipeline.data.config} view={pipeline.data.view} />
-          <NextStepPanel {...work} nextStep={pipeline.data.view.nextStep} isOpen={isOpen} isNew={pipeline.data.view.stage.milestone === "new"} />
+          <NextStepPanel {...work} nextStep={pipeline.data.view.nextStep} overdueAfterMinutes={pipeline.data.config.nextStepOverdueAfterMinutes} isOpen={isOpen} isNew={pipeline.data.view.stage.milestone === "new"} />
         </div>
       )}
       <div className="lead-columns">

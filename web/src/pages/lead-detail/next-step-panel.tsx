@@ -8,12 +8,22 @@ import { CompleteNextStepForm } from "./complete-next-step-form.js";
 import { nextStepStatusOf } from "./next-step-words.js";
 import { SetNextStepForm } from "./set-next-step-form.js";
 
-type NextStepPanelProps = { leadId: string; nextStep: NextStep | null; isOpen: boolean; isNew: boolean; team: TeamMember[]; timeZone: string; onChanged: () => void };
+type NextStepPanelProps = {
+  leadId: string;
+  nextStep: NextStep | null;
+  /** The workspace's grace after the due time, after which the step reads overdue. */
+  overdueAfterMinutes: number;
+  isOpen: boolean;
+  isNew: boolean;
+  team: TeamMember[];
+  timeZone: string;
+  onChanged: () => void;
+};
 
 type Mode = "view" | "set" | "done";
 
 /** The lead's next step (action, due, owner), with forms to set, reschedule or finish it. */
-export function NextStepPanel({ leadId, nextStep, isOpen, isNew, team, timeZone, onChanged }: NextStepPanelProps) {
+export function NextStepPanel({ leadId, nextStep, overdueAfterMinutes, isOpen, isNew, team, timeZone, onChanged }: NextStepPanelProps) {
   const id = useId();
   const [mode, setMode] = useState<Mode>("view");
 
@@ -26,7 +36,7 @@ export function NextStepPanel({ leadId, nextStep, isOpen, isNew, team, timeZone,
   return (
     <section className="panel next-step-panel" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>Next step</h2>
-      {nextStep ? <CurrentNextStep step={nextStep} team={team} timeZone={timeZone} /> : <NoNextStep isOpen={isOpen} isNew={isNew} />}
+      {nextStep ? <CurrentNextStep step={nextStep} overdueAfterMinutes={overdueAfterMinutes} team={team} timeZone={timeZone} /> : <NoNextStep isOpen={isOpen} isNew={isNew} />}
       {isOpen && mode === "view" && (
         <div className="form-actions">
           <button type="button" onClick={() => setMode("set")}>
@@ -45,9 +55,9 @@ export function NextStepPanel({ leadId, nextStep, isOpen, isNew, team, timeZone,
   );
 }
 
-function CurrentNextStep({ step, team, timeZone }: { step: NextStep; team: TeamMember[]; timeZone: string }) {
+function CurrentNextStep({ step, overdueAfterMinutes, team, timeZone }: { step: NextStep; overdueAfterMinutes: number; team: TeamMember[]; timeZone: string }) {
   const now = useNow();
-  const { tone, text } = nextStepStatusOf(step, now);
+  const { tone, text } = nextStepStatusOf(step, now, overdueAfterMinutes);
   const due = new Date(step.dueAt).toISOString();
   return (
     <div className={`next-step next-step-${tone}`}>

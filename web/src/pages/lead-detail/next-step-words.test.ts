@@ -11,10 +11,11 @@ function formOf(entries: Record<string, string>): FormData {
 }
 
 describe("nextStepStatusOf", () => {
-  it("is due once its time has passed, before the worker's reminder says so, and overdue when the API says", () => {
-    expect(nextStepStatusOf({ dueAt: DUE, status: "scheduled" }, DUE - 1)).toEqual({ tone: "scheduled", text: "Scheduled" });
-    expect(nextStepStatusOf({ dueAt: DUE, status: "scheduled" }, DUE)).toEqual({ tone: "due", text: "Due now" });
-    expect(nextStepStatusOf({ dueAt: DUE, status: "overdue" }, DUE - 1).tone).toBe("overdue");
+  it("is due once its time has passed and overdue after the grace minutes, before the worker's timer says so", () => {
+    expect(nextStepStatusOf({ dueAt: DUE, status: "scheduled" }, DUE - 1, 60)).toEqual({ tone: "scheduled", text: "Scheduled" });
+    expect(nextStepStatusOf({ dueAt: DUE, status: "scheduled" }, DUE, 60)).toEqual({ tone: "due", text: "Due now" });
+    expect(nextStepStatusOf({ dueAt: DUE, status: "due" }, DUE + 60 * 60_000, 60)).toEqual({ tone: "overdue", text: "Overdue" });
+    expect(nextStepStatusOf({ dueAt: DUE, status: "overdue" }, DUE - 1, 60).tone).toBe("overdue");
   });
 });
 

@@ -4,10 +4,17 @@ import { instantOfLocalTime } from "../../format/zoned-time.js";
 
 export type NextStepTone = "scheduled" | "due" | "overdue";
 
-/** The next step's urgency in words; due as soon as its time has passed, even before the worker's reminder records it. */
-export function nextStepStatusOf(step: Pick<NextStep, "dueAt" | "status">, now: number): { tone: NextStepTone; text: string } {
-  if (step.status === "overdue") return { tone: "overdue", text: "Overdue" };
-  if (step.status === "due" || step.dueAt <= now) return { tone: "due", text: "Due now" };
+const MINUTE_MS = 60_000;
+
+/**
+ * The next step's urgency in words: due once its time has passed, overdue once the workspace's
+ * grace minutes (when given) have too; the worker's timer records the same a moment later, so
+ * the page never calls a step scheduled just because its reminder is late.
+ */
+export function nextStepStatusOf(step: Pick<NextStep, "dueAt" | "status">, now: number, overdueAfterMinutes?: number): { tone: NextStepTone; text: string } {
+  const isPastGrace = overdueAfterMinutes !== undefined && now >= step.dueAt + overdueAfterMinutes * MINUTE_MS;
+  if (step.status === "overdue" || isPastGrace) return { tone: "overdue", text: "Overdue" };
+  if (step.status === "due" || now >= step.dueAt) return { tone: "due", text: "Due now" };
   return { tone: "scheduled", text: "Scheduled" };
 }
 

@@ -34,8 +34,8 @@ export function OutcomeForm({ leadId, kind, stage, from, lostReasons, defaultAmo
     try {
       onClosed((await moveLeadStage(leadId, reading.move)).warnings);
     } catch (error) {
-      // A blocking checklist names `checkedItems`; its message lists what is missing, so it goes above the form.
-      setProblem(formProblemOf(error, ["amount", "reason", "note"]));
+      // A blocking checklist names `checkedItems` and lists what is missing: shown under the checklist.
+      setProblem(formProblemOf(error, ["amount", "reason", "note", "checkedItems"]));
       setIsSaving(false);
     }
   }
@@ -63,6 +63,7 @@ export function OutcomeForm({ leadId, kind, stage, from, lostReasons, defaultAmo
               <input type="checkbox" name="checkedItems" value={item.key} /> {item.label}
             </label>
           ))}
+          {problem.fieldErrors.checkedItems && <p className="field-error">{problem.fieldErrors.checkedItems}</p>}
         </fieldset>
       )}
       <div className="form-actions">

@@ -45,6 +45,7 @@ describe("pipeline events in words", () => {
     expect(summary("meeting_booked", { provider: "calcom", startsAt: AT, isFirst: true })).toMatch(/^First meeting\. .+ via Cal\.com\.$/);
     expect(summary("readiness_checked", { understandsProblem: true, understandsApproach: false, readyToEvaluate: false })).toBe("Belief debt 2 of 3: not there on the approach and being ready to evaluate.");
     expect(summary("objection_logged", { objectionName: "Too expensive", notes: "Compared with a freelancer" })).toBe("Too expensive: Compared with a freelancer");
+    expect(summary("requalified", { previousReason: "other", status: "in_progress" })).toBe("Back to qualifying.");
     expect(summary("requalified", {})).toBeNull();
   });
 });

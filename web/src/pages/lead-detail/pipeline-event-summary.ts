@@ -1,16 +1,18 @@
 import type { PipelineConfig } from "../../api/pipeline.js";
+import type { Qualification } from "../../api/qualification.js";
 import type { TeamMember } from "../../api/users.js";
 import { amountOfCents, formatAmount } from "../../format/format-money.js";
 import { formatDateTime } from "../../format/format-time.js";
 import { ownerName } from "../../hooks/use-team.js";
 import { expectationText } from "./deal-words.js";
 import { providerLabel, readinessSummary } from "./meeting-words.js";
-import { ANSWER_LABELS } from "./qualification-words.js";
+import { ANSWER_LABELS, QUALIFICATION_STATUS_LABELS } from "./qualification-words.js";
 import { stageName } from "./stage-words.js";
 
 export type PipelineSummaryContext = { team: TeamMember[]; timeZone: string; pipeline: PipelineConfig | null };
 
 type Data = Record<string, unknown>;
+type QualificationStatus = Qualification["status"];
 
 const text = (value: unknown): string | null => (typeof value === "string" && value.trim() !== "" ? value : null);
 const sentence = (...parts: (string | null)[]) => {
@@ -100,6 +102,8 @@ export function pipelineEventSummary(type: string, data: Data, context: Pipeline
       return answersLine(data, context.pipeline);
     case "qualified":
       return "Every criterion answered yes.";
+    case "requalified":
+      return typeof data.status === "string" && data.status in QUALIFICATION_STATUS_LABELS ? `Back to ${QUALIFICATION_STATUS_LABELS[data.status as QualificationStatus].toLowerCase()}.` : null;
     case "meeting_booked":
     case "meeting_rescheduled":
     case "meeting_held":
