@@ -11,7 +11,7 @@ type OutcomeFormProps = {
   kind: "won" | "lost";
   /** The won or lost stage's key. */
   stage: string;
-  /** The stage the lead leaves, whose exit checklist is offered. */
+  /** The stage the lead leaves; winning ticks its exit checklist (losing is not finishing a stage, so it asks for none). */
   from: StageDefinition;
   lostReasons: OutcomeReason[];
   defaultAmount: number | null;
@@ -19,7 +19,7 @@ type OutcomeFormProps = {
   onCancel: () => void;
 };
 
-/** Closes the deal: won with its amount, or lost with a reason; ticks the current stage's exit checklist on the way out. */
+/** Closes the deal: won with its amount (ticking the current stage's exit checklist on the way out), or lost with a reason. */
 export function OutcomeForm({ leadId, kind, stage, from, lostReasons, defaultAmount, onClosed, onCancel }: OutcomeFormProps) {
   const id = useId();
   const [problem, setProblem] = useState<FormProblem>(NO_PROBLEM);
@@ -52,7 +52,7 @@ export function OutcomeForm({ leadId, kind, stage, from, lostReasons, defaultAmo
       ) : (
         <ReasonFields reasons={lostReasons} problem={problem} />
       )}
-      {from.exitChecklist.length > 0 && (
+      {kind === "won" && from.exitChecklist.length > 0 && (
         <fieldset className="plain-fieldset">
           <legend>
             Before leaving {from.name}

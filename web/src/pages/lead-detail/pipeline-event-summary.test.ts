@@ -31,6 +31,8 @@ describe("pipeline events in words", () => {
   it("says what the next step is, when it is due and whose it is", () => {
     expect(summary("next_step_set", { action: "Call back", dueAt: AT, ownerId: "user_rico" })).toBe(`Call back, due ${formatDateTime("2026-03-02T10:00:00Z", "UTC")} (Rico Rep).`);
     expect(summary("next_step_done", { action: "Call back", outcome: "Demo agreed" })).toBe("Call back → Demo agreed");
+    const rescheduled = summary("next_step_rescheduled", { action: "Call back", dueAt: AT + 86_400_000, ownerId: "user_rico", previous: { action: "Call back", dueAt: AT } });
+    expect(rescheduled).toBe(`Call back, due ${formatDateTime("2026-03-03T10:00:00Z", "UTC")} (Rico Rep). Was due ${formatDateTime("2026-03-02T10:00:00Z", "UTC")}.`);
   });
 
   it("lists qualification answers by criterion label, with the cost of inaction", () => {
@@ -43,6 +45,7 @@ describe("pipeline events in words", () => {
 
   it("reads meetings, the readiness check and objections", () => {
     expect(summary("meeting_booked", { provider: "calcom", startsAt: AT, isFirst: true })).toMatch(/^First meeting\. .+ via Cal\.com\.$/);
+    expect(summary("meeting_rescheduled", { provider: "manual", fromStartsAt: AT, startsAt: AT + 3_600_000, title: "Demo" })).toMatch(/^Demo\. Moved from .+ to .+\.$/);
     expect(summary("readiness_checked", { understandsProblem: true, understandsApproach: false, readyToEvaluate: false })).toBe("Belief debt 2 of 3: not there on the approach and being ready to evaluate.");
     expect(summary("objection_logged", { objectionName: "Too expensive", notes: "Compared with a freelancer" })).toBe("Too expensive: Compared with a freelancer");
     expect(summary("requalified", { previousReason: "other", status: "in_progress" })).toBe("Back to qualifying.");

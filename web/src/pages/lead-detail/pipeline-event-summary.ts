@@ -55,7 +55,8 @@ function proposalLine(data: Data): string | null {
 function nextStepLine(data: Data, { team, timeZone }: PipelineSummaryContext): string | null {
   const due = when(data.dueAt, timeZone);
   const owner = typeof data.ownerId === "string" ? ` (${ownerName(team, data.ownerId)})` : "";
-  return sentence(text(data.action) && `${text(data.action)}${due ? `, due ${due}` : ""}${owner}.`);
+  const previous = typeof data.previous === "object" && data.previous !== null ? when((data.previous as Data).dueAt, timeZone) : null;
+  return sentence(text(data.action) && `${text(data.action)}${due ? `, due ${due}` : ""}${owner}.`, previous && `Was due ${previous}.`);
 }
 
 function answersLine(data: Data, pipeline: PipelineConfig | null): string | null {
@@ -70,7 +71,9 @@ function meetingLine(data: Data, timeZone: string): string | null {
   const provider = typeof data.provider === "string" ? providerLabel(data.provider) : null;
   const name = text(data.title) ?? (data.isFirst === true ? "First meeting" : null);
   const at = when(data.startsAt, timeZone);
-  return sentence(name && `${name}.`, at && `${at}${provider ? ` via ${provider}` : ""}.`, text(data.notes));
+  const from = when(data.fromStartsAt, timeZone);
+  const moment = at && `${from ? `Moved from ${from} to ` : ""}${at}${provider ? ` via ${provider}` : ""}.`;
+  return sentence(name && `${name}.`, moment, text(data.notes));
 }
 
 function readinessLine(data: Data): string | null {
