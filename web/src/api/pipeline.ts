@@ -1,29 +1,16 @@
-import type { PipelineConfig, StageDefinition } from "../../../src/domain/pipeline/pipeline-config.js";
-import type { NextStep, QualificationStatus } from "../../../src/domain/pipeline/lead-pipeline.js";
+import type { Static } from "typebox";
+import type { PipelineConfig } from "../../../src/domain/pipeline/pipeline-config.js";
+import type { BoardResponse } from "../../../src/http/routes/pipeline-board/pipeline-board.schemas.js";
 import { apiRequest } from "./client.js";
 
 export type { ChecklistItem, ChecklistMode, Milestone, OutcomeReason, PipelineConfig, QualificationCriterion, StageDefinition } from "../../../src/domain/pipeline/pipeline-config.js";
 
+/** Open leads by stage, typed from the board route's schema: one column per stage, its newest-in-stage cards (at most 50) and its total. */
+export type Board = Static<typeof BoardResponse>;
+export type BoardColumn = Board["columns"][number];
 /** What a board column says about its stage: enough to plan a move into or out of it. */
-export type BoardStage = Pick<StageDefinition, "key" | "name" | "milestone" | "checklistMode" | "exitChecklist" | "maxDaysInStage">;
-
-export type BoardCard = {
-  leadId: string;
-  name: string;
-  company: string | null;
-  ownerId: string | null;
-  daysInStage: number;
-  isStalled: boolean;
-  nextStep: NextStep | null;
-  /** Deal value in major currency units. */
-  value: number | null;
-  qualificationStatus: QualificationStatus;
-};
-
-/** One stage: its newest-in-stage cards (at most 50) and how many leads it holds in all. */
-export type BoardColumn = { stage: BoardStage; total: number; cards: BoardCard[] };
-
-export type Board = { columns: BoardColumn[] };
+export type BoardStage = BoardColumn["stage"];
+export type BoardCard = BoardColumn["cards"][number];
 
 const PIPELINE = "/api/v1/pipeline";
 

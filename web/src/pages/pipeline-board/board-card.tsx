@@ -12,6 +12,8 @@ type BoardCardProps = {
   stages: BoardStage[];
   /** Shown when the board holds several owners' leads. */
   ownerLabel: string | null;
+  /** The workspace's grace minutes after which a due step reads overdue (unknown until the pipeline loads). */
+  overdueAfterMinutes: number | undefined;
   now: number;
   onDragStart: () => void;
   onDragEnd: () => void;
@@ -21,7 +23,7 @@ type BoardCardProps = {
 const CLOSED = ["won", "lost"];
 
 /** A lead on the board: who, how long in the stage, what happens next and what it is worth; drag it, or use "Move to…". */
-export function BoardCard({ card, stage, stages, ownerLabel, now, onDragStart, onDragEnd, onMoveTo }: BoardCardProps) {
+export function BoardCard({ card, stage, stages, ownerLabel, overdueAfterMinutes, now, onDragStart, onDragEnd, onMoveTo }: BoardCardProps) {
   const nameId = useId();
   return (
     <li
@@ -47,7 +49,7 @@ export function BoardCard({ card, stage, stages, ownerLabel, now, onDragStart, o
         {daysText(card.daysInStage, CLOSED.includes(stage.milestone))}
         {ownerLabel && ` · ${ownerLabel}`}
       </p>
-      {!CLOSED.includes(stage.milestone) && <NextStepLine card={card} isRequired={stage.milestone !== "new"} now={now} />}
+      {!CLOSED.includes(stage.milestone) && <NextStepLine card={card} isRequired={stage.milestone !== "new"} overdueAfterMinutes={overdueAfterMinutes} now={now} />}
       {card.value !== null && <p className="small board-card-value">{formatAmount(card.value)}</p>}
       <details className="move-menu">
         <summary>
@@ -70,10 +72,10 @@ export function BoardCard({ card, stage, stages, ownerLabel, now, onDragStart, o
 }
 
 /** The next step and whether it is due or overdue; its absence is flagged past the first stage, where every open lead needs one. */
-function NextStepLine({ card, isRequired, now }: { card: Card; isRequired: boolean; now: number }) {
+function NextStepLine({ card, isRequired, overdueAfterMinutes, now }: { card: Card; isRequired: boolean; overdueAfterMinutes: number | undefined; now: number }) {
   const step = card.nextStep;
   if (!step) return isRequired ? <p className="small next-step-missing">No next step</p> : null;
-  const { tone, text } = nextStepStatusOf(step, now);
+  const { tone, text } = nextStepStatusOf(step, now, overdueAfterMinutes);
   return (
     <p className={`small next-step-line is-${tone}`}>
       {tone !== "scheduled" && <strong>{text}: </strong>}

@@ -8,6 +8,7 @@ type BoardColumnProps = {
   /** Whether a card from another column is being dragged (this column then takes drops). */
   canDrop: boolean;
   ownerLabelOf: (ownerId: string | null) => string | null;
+  overdueAfterMinutes: number | undefined;
   now: number;
   onDragStart: (leadId: string) => void;
   onDragEnd: () => void;
@@ -16,7 +17,7 @@ type BoardColumnProps = {
 };
 
 /** One stage: its name, how many leads it holds, and their cards; a drop target while a card is dragged. */
-export function BoardColumn({ column, stages, canDrop, ownerLabelOf, now, onDragStart, onDragEnd, onDrop, onMoveTo }: BoardColumnProps) {
+export function BoardColumn({ column, stages, canDrop, ownerLabelOf, overdueAfterMinutes, now, onDragStart, onDragEnd, onDrop, onMoveTo }: BoardColumnProps) {
   const headingId = useId();
   const [isOver, setIsOver] = useState(false);
   const { stage, cards, total } = column;
@@ -57,6 +58,7 @@ export function BoardColumn({ column, stages, canDrop, ownerLabelOf, now, onDrag
               stage={stage}
               stages={stages}
               ownerLabel={ownerLabelOf(card.ownerId)}
+              overdueAfterMinutes={overdueAfterMinutes}
               now={now}
               onDragStart={() => onDragStart(card.leadId)}
               onDragEnd={onDragEnd}

@@ -86,6 +86,7 @@ export function PipelineBoardPage() {
             stages={stages}
             canDrop={dragged !== null && dragged.fromKey !== column.stage.key}
             ownerLabelOf={ownerLabelOf}
+            overdueAfterMinutes={pipeline.data?.nextStepOverdueAfterMinutes}
             now={now}
             onDragStart={(leadId) => setDragged({ leadId, fromKey: column.stage.key })}
             onDragEnd={() => setDragged(null)}
