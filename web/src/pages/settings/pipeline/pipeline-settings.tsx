@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from "react";
 import { ApiError } from "../../../api/client.js";
-import { getPipeline, type OutcomeReason, type PipelineConfig, type QualificationCriterion, savePipeline } from "../../../api/pipeline.js";
+import { getPipeline, type OutcomeReason, type PipelineConfig, type QualificationCriterion, savePipeline, type StageDefinition } from "../../../api/pipeline.js";
 import { FormAlert } from "../../../components/form-alert.js";
 import { TextField } from "../../../components/text-field.js";
 import { useResource } from "../../../hooks/use-resource.js";
@@ -36,6 +36,8 @@ function PipelineForm({ config, onSaved }: { config: PipelineConfig; onSaved: (n
   const [savedKeys, setSavedKeys] = useState(() => config.stages.map((stage) => stage.key));
   const [selected, setSelected] = useState(0);
   const [problem, setProblem] = useState<ConfigProblem | null>(null);
+  // Where the refusal points, in words, named when it arrived: stage numbers shift as stages move.
+  const [refusal, setRefusal] = useState<string | null>(null);
   const [status, setStatus] = useState("");
   const set = (change: Partial<PipelineConfig>) => setDraft((current) => ({ ...current, ...change }));
   const stage = draft.stages[selected];
@@ -51,35 +53,41 @@ function PipelineForm({ config, onSaved }: { config: PipelineConfig; onSaved: (n
       setDraft(saved);
       setSavedKeys(saved.stages.map((one) => one.key));
       setProblem(null);
+      setRefusal(null);
       setStatus("Saved.");
       onSaved(saved);
     } catch (error) {
       const next = problemOf(error);
       setProblem(next);
+      setRefusal(`Not saved. ${next.field ? `${fieldPlace(body, next.field)}: ` : ""}${problemDetail(next)}`);
       setSelected((current) => stageIndexOf(next) ?? current);
     }
   }
 
+  /** Adding, moving or removing a stage renumbers them, so a refusal's field path no longer points where it did. */
+  function changeStages(stages: StageDefinition[]) {
+    set({ stages });
+    setProblem(null);
+  }
+
   function handleAddStage() {
     const { stages, index } = addStage(draft.stages);
-    set({ stages });
+    changeStages(stages);
     setSelected(index);
   }
 
   function handleMoveStage(index: number, offset: -1 | 1) {
-    set({ stages: moveItem(draft.stages, index, offset) });
+    changeStages(moveItem(draft.stages, index, offset));
     if (selected === index) setSelected(index + offset);
   }
 
   function handleRemoveStage(index: number) {
-    set({ stages: draft.stages.filter((_, i) => i !== index) });
+    changeStages(draft.stages.filter((_, i) => i !== index));
     setSelected((current) => Math.max(0, current > index ? current - 1 : Math.min(current, draft.stages.length - 2)));
   }
 
-  const where = problem?.field ? `${fieldPlace(draft, problem.field)}: ` : "";
   return (
     <form onSubmit={handleSubmit} aria-label="Pipeline settings" noValidate>
-      <FormAlert message={problem ? `${where}${problemDetail(problem)}` : null} />
       <section className="panel" aria-labelledby="stages-title">
         <h2 id="stages-title">Stages</h2>
         <p className="muted small">Captured leads start in the first stage (key new). Open stages follow the milestones in order; one won and one lost stage come last.</p>
@@ -141,11 +149,13 @@ function PipelineForm({ config, onSaved }: { config: PipelineConfig; onSaved: (n
           />
         </div>
       </section>
-      <div className="form-actions">
+      {/* Sticky, so the verdict of a save stands beside its button however far down the form was scrolled. */}
+      <div className="form-actions pipeline-save-bar">
         <button type="submit">Save pipeline</button>
         <span className="muted small" role="status">
           {status}
         </span>
+        <FormAlert message={refusal} />
       </div>
     </form>
   );
