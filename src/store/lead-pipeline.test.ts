@@ -1,32 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { INITIAL_STAGE } from "../domain/lead/lead.js";
 import { freshLeadPipeline, type LeadPipeline } from "../domain/pipeline/lead-pipeline.js";
 import { ENGINES, openTestDatabase, REFERENCE_TIME, type TestDatabase } from "../../test/support/engines.js";
+import { buildLead } from "../../test/support/factories.js";
 import { insertLeads } from "./leads.js";
 import { findLeadPipeline, findLeadPipelines, saveLeadPipeline } from "./lead-pipeline.js";
 import { insertUsers } from "./users.js";
 
-const lead = (id: string) => ({
-  id,
-  email: `${id}@lead.test`,
-  phone: null,
-  firstName: null,
-  lastName: null,
-  company: null,
-  title: null,
-  country: null,
-  source: null,
-  campaign: null,
-  channel: null,
-  utm: { source: null, medium: null, campaign: null, term: null, content: null },
-  message: null,
-  custom: {},
-  ownerId: null,
-  stage: INITIAL_STAGE,
-  isOptedOut: false,
-  createdAt: REFERENCE_TIME,
-  updatedAt: REFERENCE_TIME,
-});
+const lead = (id: string) => buildLead({ id, email: `${id}@lead.test` });
+
 
 describe.each(ENGINES)("lead pipeline store on %s", (engine) => {
   let database: TestDatabase;

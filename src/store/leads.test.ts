@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { INITIAL_STAGE, type Lead } from "../domain/lead/lead.js";
 import { ENGINES, openTestDatabase, REFERENCE_TIME, type TestDatabase } from "../../test/support/engines.js";
+import { buildLead } from "../../test/support/factories.js";
 import { insertUsers } from "./users.js";
 import {
   claimMatchKeys,
@@ -16,29 +16,6 @@ import {
 
 const HOUR = 3_600_000;
 
-function buildLead(overrides: Partial<Lead> & { id: string }): Lead {
-  return {
-    email: null,
-    phone: null,
-    firstName: null,
-    lastName: null,
-    company: null,
-    title: null,
-    country: null,
-    source: null,
-    campaign: null,
-    channel: null,
-    utm: { source: null, medium: null, campaign: null, term: null, content: null },
-    message: null,
-    custom: {},
-    ownerId: null,
-    stage: INITIAL_STAGE,
-    isOptedOut: false,
-    createdAt: REFERENCE_TIME,
-    updatedAt: REFERENCE_TIME,
-    ...overrides,
-  };
-}
 
 describe.each(ENGINES)("lead store on %s", (engine) => {
   let database: TestDatabase;
