@@ -129,6 +129,20 @@ describe.each(ENGINES)("speed to lead, end to end (%s)", (engine) => {
     expect(detail.json().lead.sla).toMatchObject({ status: "met", policyId: "sla_hot" });
   });
 
+  it("ends the chain for a lead disqualified before anyone answered: no warning, no breach, no escalation", async () => {
+    const leadId = await capture("spam@example.com");
+    await work();
+    t.ctx.clock.advance(MINUTE);
+    const disqualify = await t.app.inject({ method: "POST", url: `/api/v1/leads/${leadId}/disqualify`, headers: t.as.rep.headers, payload: { reason: "spam" } });
+    expect(disqualify.statusCode).toBe(200);
+    for (let i = 0; i < 4; i++) {
+      t.ctx.clock.advance(30 * MINUTE);
+      await work();
+    }
+    expect(await typesOf(leadId)).toEqual(["created", "assigned", "sla_started", "disqualified"]);
+    expect(await findTimerByKey(t.ctx.db, `sla:${leadId}`)).toBeUndefined();
+  });
+
   it("does not let a rep log touches on someone else's lead", async () => {
     const leadId = await capture("not-yours@example.com");
     const response = await t.app.inject({ method: "POST", url: `/api/v1/leads/${leadId}/touches`, headers: t.as.otherRep.headers, payload: { channel: "call", direction: "out" } });

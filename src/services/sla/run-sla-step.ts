@@ -5,6 +5,7 @@ import type { EscalationAction } from "../../domain/sla/sla-policy.js";
 import type { Executor } from "../../store/engine.js";
 import { appendEvents } from "../../store/events.js";
 import { findLeadSla, type LeadSla, saveLeadSlas } from "../../store/lead-sla.js";
+import { findLeadPipeline } from "../../store/lead-pipeline.js";
 import { findLeadById } from "../../store/leads.js";
 import { findSlaPolicy } from "../../store/sla-policies.js";
 import { readSettings } from "../../store/settings.js";
@@ -22,12 +23,14 @@ export type SlaStepPayload = { leadId: string; step: SlaStep };
 /**
  * Runs one step of a lead's SLA chain inside the worker's transaction (which also completes
  * the timer, so each step happens once) and schedules the next. A clock stopped by a first
- * response ends the chain: the step does nothing.
+ * response ends the chain: the step does nothing. So does a closed lead (won, lost or
+ * disqualified): nobody owes spam or a settled deal a first response.
  */
 export async function runSlaStep(trx: Executor, ctx: ServiceContext, payload: SlaStepPayload, now: number): Promise<void> {
   const clock = await findLeadSla(trx, payload.leadId);
   const lead = await findLeadById(trx, payload.leadId);
   if (!clock || !lead || clock.firstResponseAt !== null) return;
+  if ((await findLeadPipeline(trx, lead)).closedAt !== null) return;
   const policy = await findSlaPolicy(trx, clock.policyId);
   if (!policy) return;
   const { step } = payload;
