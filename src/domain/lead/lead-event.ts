@@ -40,6 +40,8 @@ export type PipelineEventType =
   | "won"
   /** `{ reason, reasonLabel, note, source, campaign }` */
   | "lost"
+  /** A won or lost lead moved back into an open stage: `{ from, to }`. Its outcome is open again. */
+  | "reopened"
   /** `{ amountCents, sentAt, priceAnchorCents, deviationPercent, isExpectationMismatch }` */
   | "proposal_sent"
   | "next_step_set"

@@ -16,6 +16,9 @@ describe("leadOutcome", () => {
     [["created", "lost"], "lost"],
     [["created", "disqualified"], "lost"],
     [["lost", "touch", "won"], "won"],
+    [["lost", "reopened"], "open"],
+    [["disqualified", "requalified"], "open"],
+    [["won", "reopened", "lost"], "lost"],
   ] as const)("reads %j as %s", (types, outcome) => {
     expect(leadOutcome(types)).toBe(outcome);
   });

@@ -10,15 +10,19 @@ export type ObjectionLog = {
   responseVersionId: string | null;
 };
 
-/** Event types that close a lead; `disqualified` counts as a loss for the response used. */
-const OUTCOME_OF_EVENT: Record<string, LeadOutcome> = { won: "won", lost: "lost", disqualified: "lost" };
+/**
+ * Event types that close a lead (`disqualified` counts as a loss for the response used) and
+ * that open it again (requalified, or reopened out of won or lost).
+ */
+const OUTCOME_OF_EVENT: Record<string, LeadOutcome> = { won: "won", lost: "lost", disqualified: "lost", requalified: "open", reopened: "open" };
 
 /** The event types `leadOutcome` reads, so the store fetches only those. */
 export const OUTCOME_EVENT_TYPES = Object.keys(OUTCOME_OF_EVENT);
 
 /**
- * A lead's outcome from its timeline, oldest first. The last closing event wins, so a lead
- * lost and later reopened and won counts as won.
+ * A lead's outcome from its timeline, oldest first. The last closing or reopening event wins,
+ * so a lead lost and later reopened and won counts as won, and one reopened and still open
+ * counts as open.
  */
 export function leadOutcome(eventTypes: readonly string[]): LeadOutcome {
   return eventTypes.reduce<LeadOutcome>((outcome, type) => OUTCOME_OF_EVENT[type] ?? outcome, "open");

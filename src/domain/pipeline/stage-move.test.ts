@@ -118,6 +118,7 @@ describe("planStageMove", () => {
     const move = plan("won", { stage: "proposal" }, wonState);
     expect(move.state).toMatchObject({ closedAt: null, valueCents: 900_00, lostReason: null, stageEnteredAt: NOW });
     expect(move.isClosing).toBe(false);
+    expect(move.events.map((event) => [event.type, event.data.to])).toEqual([["stage_changed", "proposal"], ["reopened", "proposal"]]);
     const lostState = fresh({ closedAt: NOW - 10, lostReason: "price", lostNote: null });
     expect(plan("lost", { stage: "contacted" }, lostState).state).toMatchObject({ closedAt: null, lostReason: null });
   });

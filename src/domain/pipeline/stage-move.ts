@@ -22,7 +22,7 @@ export type StageMoveRequest = {
 /** The move went ahead with exit-checklist items unticked (a "warn" stage). */
 export type ChecklistWarning = { code: "checklist_incomplete"; missing: ChecklistItem[] };
 
-export type PlannedEvent = { type: "stage_changed" | "won" | "lost"; data: Record<string, unknown> };
+export type PlannedEvent = { type: "stage_changed" | "won" | "lost" | "reopened"; data: Record<string, unknown> };
 
 export type StageMove = {
   to: StageDefinition;
@@ -31,7 +31,7 @@ export type StageMove = {
   /** The move closes the lead (won or lost): its next-step reminder must go too. */
   isClosing: boolean;
   warnings: ChecklistWarning[];
-  /** `stage_changed`, then `won` or `lost` for a closing move. */
+  /** `stage_changed`, then `won` or `lost` for a closing move, or `reopened` for a closed lead back in an open stage. */
   events: PlannedEvent[];
 };
 
@@ -101,6 +101,10 @@ function outcomeOf(config: PipelineConfig, to: StageDefinition, lead: Pick<Lead,
   return { state: { ...state, closedAt: null }, event: null };
 }
 
+function reopened(from: string, to: StageDefinition): PlannedEvent {
+  return { type: "reopened", data: { from, to: to.key } };
+}
+
 /**
  * Decides a stage move by the documented process. A forward move (won included, lost not)
  * checks the current stage's exit checklist: block refuses, warn lets it through with a
@@ -136,6 +140,6 @@ export function planStageMove(
     state: outcome.state,
     isClosing: isClosedStage(to),
     warnings: missing.length > 0 ? [{ code: "checklist_incomplete", missing }] : [],
-    events: outcome.event ? [stageChanged, outcome.event] : [stageChanged],
+    events: [stageChanged, ...(outcome.event ? [outcome.event] : []), ...(direction === "reopen" && !isClosedStage(to) ? [reopened(lead.stage, to)] : [])],
   };
 }

@@ -117,7 +117,7 @@ describe.each(ENGINES)("moveLeadStage on %s", (engine) => {
     await move(lead, { stage: "proposal" });
     expect(await stateOf(lead)).toMatchObject({ closedAt: null, stageEnteredAt: ctx.clock.now(), valueCents: 80_000 });
     expect((await findLeadById(database.db, lead.id))!.stage).toBe("proposal");
-    expect((await eventsOf(lead)).map((event) => event.type)).toEqual(["stage_changed", "won", "stage_changed"]);
+    expect((await eventsOf(lead)).map((event) => event.type)).toEqual(["stage_changed", "won", "stage_changed", "reopened"]);
   });
 
   it("refuses to move a disqualified lead (conflict) and unknown or unchanged stages (field stage)", async () => {

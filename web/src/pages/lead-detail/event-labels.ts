@@ -27,6 +27,7 @@ const EVENT_NAMES: Partial<Record<string, string>> = {
   qualified: "Qualified",
   disqualified: "Disqualified",
   requalified: "Requalified",
+  reopened: "Reopened",
   meeting_booked: "Meeting booked",
   meeting_rescheduled: "Meeting rescheduled",
   meeting_held: "Meeting held",
