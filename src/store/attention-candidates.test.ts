@@ -6,7 +6,7 @@ import type { Lead } from "../domain/lead/lead.js";
 import { freshLeadPipeline, type LeadPipeline } from "../domain/pipeline/lead-pipeline.js";
 import { DEFAULT_PIPELINE } from "../domain/pipeline/pipeline-config.js";
 import { ENGINES, openTestDatabase, REFERENCE_TIME, type TestDatabase } from "../../test/support/engines.js";
-import { buildLead } from "../../test/support/factories.js";
+import { buildLead, buildPerson } from "../../test/support/factories.js";
 import { listAttentionCandidates } from "./attention-candidates.js";
 import { findLeadPipelines, saveLeadPipeline } from "./lead-pipeline.js";
 import { findLeadSlas, type LeadSla, saveLeadSlas } from "./lead-sla.js";
@@ -70,7 +70,7 @@ describe.each(ENGINES)("attention candidates on %s", (engine) => {
   beforeAll(async () => {
     database = await openTestDatabase(engine);
     const db = database.db;
-    await insertUsers(db, ["user_1", "user_2"].map((id) => ({ user: { id, email: `${id}@t.test`, name: id, role: "rep" as const, timezone: "UTC", isActive: true, createdAt: 0 }, passwordHash: null })));
+    await insertUsers(db, [buildPerson("user_1"), buildPerson("user_2")]);
     // Plus leads whose only possible reason starts exactly at a check time: the SLA warning.
     const onWarning = [0, 60, 120].map((warnInMinutes): Situation => ({ stage: "new", ownerIndex: 0, createdDaysAgo: 0, pipeline: null, sla: { warnInMinutes, isAnswered: false } }));
     const situations = [...fc.sample(situation, { seed: 4, numRuns: 300 }), ...onWarning];

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshLeadPipeline, type LeadPipeline } from "../domain/pipeline/lead-pipeline.js";
 import { ENGINES, openTestDatabase, REFERENCE_TIME, type TestDatabase } from "../../test/support/engines.js";
-import { buildLead } from "../../test/support/factories.js";
+import { buildLead, buildPerson } from "../../test/support/factories.js";
 import { insertLeads } from "./leads.js";
 import { findLeadPipeline, findLeadPipelines, saveLeadPipeline } from "./lead-pipeline.js";
 import { insertUsers } from "./users.js";
@@ -13,7 +13,7 @@ describe.each(ENGINES)("lead pipeline store on %s", (engine) => {
   let database: TestDatabase;
   beforeAll(async () => {
     database = await openTestDatabase(engine);
-    await insertUsers(database.db, [{ user: { id: "user_1", email: "u@t.test", name: "U", role: "rep", timezone: "UTC", isActive: true, createdAt: 0 }, passwordHash: null }]);
+    await insertUsers(database.db, [buildPerson("user_1")]);
     await insertLeads(database.db, [lead("lead_a"), lead("lead_b")]);
   });
   afterAll(() => database.destroy());

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ENGINES, openTestDatabase, REFERENCE_TIME, type TestDatabase } from "../../test/support/engines.js";
-import { buildLead } from "../../test/support/factories.js";
+import { buildLead, buildPerson } from "../../test/support/factories.js";
 import { insertUsers } from "./users.js";
 import {
   claimMatchKeys,
@@ -28,8 +28,7 @@ describe.each(ENGINES)("lead store on %s", (engine) => {
 
   beforeAll(async () => {
     database = await openTestDatabase(engine);
-    const user = (id: string) => ({ user: { id, email: `${id}@t.test`, name: id, role: "rep" as const, timezone: "UTC", isActive: true, createdAt: 0 }, passwordHash: null });
-    await insertUsers(database.db, [user("user_1"), user("user_2")]);
+    await insertUsers(database.db, [buildPerson("user_1"), buildPerson("user_2")]);
     await insertLeads(database.db, leads);
   });
   afterAll(() => database.destroy());

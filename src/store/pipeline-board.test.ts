@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Lead } from "../domain/lead/lead.js";
 import { freshLeadPipeline, type LeadPipeline } from "../domain/pipeline/lead-pipeline.js";
 import { ENGINES, openTestDatabase, REFERENCE_TIME, type TestDatabase } from "../../test/support/engines.js";
-import { buildLead } from "../../test/support/factories.js";
+import { buildLead, buildPerson } from "../../test/support/factories.js";
 import { saveLeadPipeline } from "./lead-pipeline.js";
 import { insertLeads } from "./leads.js";
 import { type BoardScope, countBoardColumns, listBoardColumnLeads } from "./pipeline-board.js";
@@ -26,7 +26,7 @@ describe.each(ENGINES)("pipeline board store on %s", (engine) => {
   beforeAll(async () => {
     database = await openTestDatabase(engine);
     const db = database.db;
-    await insertUsers(db, ["rep_a", "rep_b"].map((id) => ({ user: { id, email: `${id}@t.test`, name: id, role: "rep" as const, timezone: "UTC", isActive: true, createdAt: 0 }, passwordHash: null })));
+    await insertUsers(db, [buildPerson("rep_a"), buildPerson("rep_b")]);
     const leads = [
       // New: no pipeline rows, so the stage was entered at capture.
       lead("new_old", "new", "rep_a", T0 - 3 * DAY),

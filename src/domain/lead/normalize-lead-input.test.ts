@@ -1,20 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { DomainError } from "../errors.js";
+import { refusedField } from "../../../test/support/domain-failure.js";
 import { CUSTOM_FIELDS_MAX_BYTES } from "./lead-limits.js";
 import { normalizeLeadInput } from "./normalize-lead-input.js";
 
 const normalize = (raw: Record<string, unknown>) => normalizeLeadInput(raw, { defaultPhoneRegion: "US" });
 
-function fieldOfError(raw: Record<string, unknown>): string | undefined {
-  try {
-    normalize(raw);
-  } catch (error) {
-    if (error instanceof DomainError) return error.field;
-    throw error;
-  }
-  return undefined;
-}
+const fieldOfError = (raw: Record<string, unknown>) => refusedField(() => normalize(raw));
 
 describe("normalizeLeadInput", () => {
   it("trims and lower-cases the email and derives match keys from it and the phone", () => {

@@ -1,17 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { refusalOf } from "../../../test/support/domain-failure.js";
 import { schedulingFixtureJson } from "../../../test/support/scheduling-fixtures.js";
-import { DomainError } from "../errors.js";
 import { parseCalcomDelivery } from "./calcom-notice.js";
 
-function fieldOfError(body: unknown): string | undefined {
-  try {
-    parseCalcomDelivery(body);
-  } catch (error) {
-    if (error instanceof DomainError && error.code === "invalid") return error.field;
-    throw error;
-  }
-  throw new Error("expected the payload to be refused");
-}
+const fieldOfError = (body: unknown) => refusalOf(() => parseCalcomDelivery(body), "invalid").field;
 
 describe("Cal.com deliveries", () => {
   it("reads a new booking: its uid, the booker's email lower-cased, times and title", () => {

@@ -1,20 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { refusalOf } from "../../../test/support/domain-failure.js";
 import { schedulingFixtureJson } from "../../../test/support/scheduling-fixtures.js";
-import { DomainError } from "../errors.js";
 import { parseCalendlyDelivery } from "./calendly-notice.js";
 
 const FIRST_INVITEE = "https://api.calendly.com/scheduled_events/b7e2d4c9-1a35-4f60-8e27-5c9d0a3f6e18/invitees/2f8b6d1e-9c04-4a73-b2e5-d16a7c3f9084";
 const SECOND_INVITEE = "https://api.calendly.com/scheduled_events/e3a9c1f7-62b4-4d08-b5e1-7f2c8d90a4b6/invitees/9a4e7c2b-15d8-4f3a-86c0-e2b9d5f1a763";
 
-function fieldOfError(body: unknown): string | undefined {
-  try {
-    parseCalendlyDelivery(body);
-  } catch (error) {
-    if (error instanceof DomainError && error.code === "invalid") return error.field;
-    throw error;
-  }
-  throw new Error("expected the payload to be refused");
-}
+const fieldOfError = (body: unknown) => refusalOf(() => parseCalendlyDelivery(body), "invalid").field;
 
 describe("Calendly deliveries", () => {
   it("reads a new invitee: its URI, email lower-cased, the scheduled event's times (microseconds) and name", () => {

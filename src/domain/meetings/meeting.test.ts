@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DomainError } from "../errors.js";
+import { refusalOf } from "../../../test/support/domain-failure.js";
 import { firstMeetingId, withFirstFlags } from "./first-meeting.js";
 import { answerReadiness, beliefDebtOf, checkMeetingTimes, type Meeting, meetingDurationSeconds, rescheduleMeeting, settleMeeting } from "./meeting.js";
 
@@ -12,16 +12,6 @@ function meeting(overrides: Partial<Meeting> = {}): Meeting {
 
 const READY = { understandsProblem: true, understandsApproach: true, readyToEvaluate: true, notes: null, answeredBy: "user:rep", answeredAt: T0 };
 
-function conflictOf(act: () => unknown): { code: string; field: string | undefined } {
-  try {
-    act();
-  } catch (error) {
-    if (error instanceof DomainError) return { code: error.code, field: error.field };
-    throw error;
-  }
-  throw new Error("expected a DomainError");
-}
-
 describe("meeting status", () => {
   it("settles a booked meeting as held, no-show or canceled", () => {
     for (const outcome of ["held", "no_show", "canceled"] as const) {
@@ -31,8 +21,8 @@ describe("meeting status", () => {
 
   it("refuses to change a meeting that already has an outcome", () => {
     for (const status of ["held", "no_show", "canceled"] as const) {
-      expect(conflictOf(() => settleMeeting(meeting({ status }), "held", T0))).toEqual({ code: "conflict", field: "status" });
-      expect(conflictOf(() => rescheduleMeeting(meeting({ status }), { startsAt: T0, endsAt: null }, null, T0)).code).toBe("conflict");
+      expect(refusalOf(() => settleMeeting(meeting({ status }), "held", T0))).toEqual({ code: "conflict", field: "status" });
+      expect(refusalOf(() => rescheduleMeeting(meeting({ status }), { startsAt: T0, endsAt: null }, null, T0)).code).toBe("conflict");
     }
   });
 
@@ -42,7 +32,7 @@ describe("meeting status", () => {
   });
 
   it("wants an end after the start", () => {
-    expect(conflictOf(() => checkMeetingTimes({ startsAt: T0, endsAt: T0 }))).toEqual({ code: "invalid", field: "endsAt" });
+    expect(refusalOf(() => checkMeetingTimes({ startsAt: T0, endsAt: T0 }))).toEqual({ code: "invalid", field: "endsAt" });
     expect(() => checkMeetingTimes({ startsAt: T0, endsAt: null })).not.toThrow();
   });
 
@@ -56,7 +46,7 @@ describe("readiness check", () => {
   it("is answered only after a held meeting", () => {
     expect(answerReadiness(meeting({ status: "held" }), READY, T0).readiness).toEqual(READY);
     for (const status of ["booked", "no_show", "canceled"] as const) {
-      expect(conflictOf(() => answerReadiness(meeting({ status }), READY, T0)).code).toBe("conflict");
+      expect(refusalOf(() => answerReadiness(meeting({ status }), READY, T0)).code).toBe("conflict");
     }
   });
 

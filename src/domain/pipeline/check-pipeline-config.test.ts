@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { DomainError } from "../errors.js";
+import { refusedField } from "../../../test/support/domain-failure.js";
 import { checkPipelineConfig } from "./check-pipeline-config.js";
 import { DEFAULT_PIPELINE, type PipelineConfig, type StageDefinition } from "./pipeline-config.js";
 
@@ -10,15 +10,7 @@ const [newStage, contacted, qualified, proposal, won, lost] = stages as [StageDe
 const withStages = (...list: StageDefinition[]): PipelineConfig => ({ ...DEFAULT_PIPELINE, stages: list });
 const withStage = (index: number, changes: Partial<StageDefinition>): PipelineConfig => withStages(...stages.map((stage, i) => (i === index ? { ...stage, ...changes } : stage)));
 
-function fieldOf(config: PipelineConfig): string | undefined {
-  try {
-    checkPipelineConfig(config);
-    return undefined;
-  } catch (error) {
-    if (error instanceof DomainError && error.code === "invalid") return error.field;
-    throw error;
-  }
-}
+const fieldOf = (config: PipelineConfig) => refusedField(() => checkPipelineConfig(config), "invalid");
 
 describe("checkPipelineConfig", () => {
   it("accepts the default pipeline", () => {

@@ -1,17 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { DomainError } from "../errors.js";
+import { refusedField } from "../../../test/support/domain-failure.js";
 import { amountOfCents, centsOfAmount, MAX_DEAL_AMOUNT } from "./deal-amount.js";
 
-function fieldOf(amount: number): string | undefined {
-  try {
-    centsOfAmount(amount, "amount");
-    return undefined;
-  } catch (error) {
-    if (error instanceof DomainError) return error.field;
-    throw error;
-  }
-}
+const fieldOf = (amount: number) => refusedField(() => centsOfAmount(amount, "amount"));
 
 describe("centsOfAmount", () => {
   it.each([

@@ -1,18 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { DomainError } from "../errors.js";
+import { refusedField } from "../../../test/support/domain-failure.js";
 import { checkNextStepInput, isTimerCurrent, nextStepTimerPlan } from "./next-step.js";
 
 const step = { action: "Call back", dueAt: 1_000_000, ownerId: "u1", setAt: 0, status: "scheduled" as const };
-
-function fieldOf(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DomainError) return error.field;
-    throw error;
-  }
-  return undefined;
-}
 
 describe("checkNextStepInput", () => {
   it("trims the action and keeps the due time", () => {
@@ -20,14 +10,14 @@ describe("checkNextStepInput", () => {
   });
 
   it("refuses a blank or too long action, naming the field under its prefix", () => {
-    expect(fieldOf(() => checkNextStepInput({ action: "   ", dueAt: 5 }))).toBe("action");
-    expect(fieldOf(() => checkNextStepInput({ action: "x".repeat(501), dueAt: 5 }, "nextStep"))).toBe("nextStep.action");
+    expect(refusedField(() => checkNextStepInput({ action: "   ", dueAt: 5 }))).toBe("action");
+    expect(refusedField(() => checkNextStepInput({ action: "x".repeat(501), dueAt: 5 }, "nextStep"))).toBe("nextStep.action");
     expect(checkNextStepInput({ action: ` ${"x".repeat(500)} `, dueAt: 5 }).action).toHaveLength(500);
   });
 
   it("refuses a due time that is not an integer instant", () => {
-    expect(fieldOf(() => checkNextStepInput({ action: "Call", dueAt: 1.5 }, "next"))).toBe("next.dueAt");
-    expect(fieldOf(() => checkNextStepInput({ action: "Call", dueAt: -1 }))).toBe("dueAt");
+    expect(refusedField(() => checkNextStepInput({ action: "Call", dueAt: 1.5 }, "next"))).toBe("next.dueAt");
+    expect(refusedField(() => checkNextStepInput({ action: "Call", dueAt: -1 }))).toBe("dueAt");
   });
 });
 

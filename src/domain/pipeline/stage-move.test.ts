@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { DomainError } from "../errors.js";
+import { refusalOf } from "../../../test/support/domain-failure.js";
 import { freshLeadPipeline, type LeadPipeline } from "./lead-pipeline.js";
 import { DEFAULT_PIPELINE } from "./pipeline-config.js";
 import { planStageMove, type StageMoveRequest } from "./stage-move.js";
@@ -21,16 +21,6 @@ const request = (stage: string, changes: Partial<StageMoveRequest> = {}): StageM
   ...changes,
 });
 
-function refusal(run: () => unknown): { code: string; field: string | undefined } {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DomainError) return { code: error.code, field: error.field };
-    throw error;
-  }
-  throw new Error("expected the move to be refused");
-}
-
 const plan = (from: string, to: Partial<StageMoveRequest> & { stage: string }, state = fresh({ nextStep: NEXT_STEP })) =>
   planStageMove(DEFAULT_PIPELINE, lead(from), state, request(to.stage, to), NOW);
 
@@ -49,7 +39,7 @@ describe("planStageMove", () => {
   });
 
   it("refuses to leave a block stage with items unticked, naming checkedItems", () => {
-    expect(refusal(() => plan("qualified", { stage: "proposal", checkedItems: ["decision_maker_met"] }))).toEqual({ code: "invalid", field: "checkedItems" });
+    expect(refusalOf(() => plan("qualified", { stage: "proposal", checkedItems: ["decision_maker_met"] }))).toEqual({ code: "invalid", field: "checkedItems" });
     const move = plan("qualified", { stage: "proposal", checkedItems: ["cost_of_inaction_agreed", "decision_maker_met"] });
     expect(move.warnings).toEqual([]);
     expect(move.events[0]!.data).toMatchObject({ checkedItems: ["decision_maker_met", "cost_of_inaction_agreed"], missingItems: [], isChecklistOverridden: false });
@@ -57,12 +47,12 @@ describe("planStageMove", () => {
 
   it("checks only the current stage's checklist when skipping stages, and refuses items it does not have", () => {
     expect(plan("new", { stage: "proposal", checkedItems: ["first_contact"] }).warnings).toEqual([]);
-    expect(refusal(() => plan("new", { stage: "proposal", checkedItems: ["first_contact", "decision_maker_met"] }))).toEqual({ code: "invalid", field: "checkedItems.1" });
+    expect(refusalOf(() => plan("new", { stage: "proposal", checkedItems: ["first_contact", "decision_maker_met"] }))).toEqual({ code: "invalid", field: "checkedItems.1" });
   });
 
   it("needs a next step to move forward into an open stage: the lead's own or one given with the move", () => {
     const withoutNextStep = fresh();
-    expect(refusal(() => plan("new", { stage: "contacted", checkedItems: ["first_contact"] }, withoutNextStep))).toEqual({ code: "invalid", field: "nextStep" });
+    expect(refusalOf(() => plan("new", { stage: "contacted", checkedItems: ["first_contact"] }, withoutNextStep))).toEqual({ code: "invalid", field: "nextStep" });
     expect(plan("new", { stage: "contacted", checkedItems: ["first_contact"], isNextStepGiven: true }, withoutNextStep).state.nextStep).toBeNull();
   });
 
@@ -75,7 +65,7 @@ describe("planStageMove", () => {
   });
 
   it("wins with an amount: closes the lead, clears the next step, sets the value, appends won", () => {
-    expect(refusal(() => plan("proposal", { stage: "won", checkedItems: ["proposal_reviewed", "decision_date_set"] }))).toEqual({ code: "invalid", field: "amount" });
+    expect(refusalOf(() => plan("proposal", { stage: "won", checkedItems: ["proposal_reviewed", "decision_date_set"] }))).toEqual({ code: "invalid", field: "amount" });
     const move = plan("proposal", { stage: "won", checkedItems: ["proposal_reviewed", "decision_date_set"], amountCents: 12_500_50 });
     expect(move.isClosing).toBe(true);
     expect(move.state).toMatchObject({ closedAt: NOW, valueCents: 12_500_50, nextStep: null, lostReason: null });
@@ -84,13 +74,13 @@ describe("planStageMove", () => {
   });
 
   it("checks the exit checklist on the way to won", () => {
-    expect(refusal(() => plan("qualified", { stage: "won", amountCents: 100 }))).toEqual({ code: "invalid", field: "checkedItems" });
+    expect(refusalOf(() => plan("qualified", { stage: "won", amountCents: 100 }))).toEqual({ code: "invalid", field: "checkedItems" });
   });
 
   it("loses with a reason from the list, a note when the reason asks for one, and no checklist", () => {
-    expect(refusal(() => plan("qualified", { stage: "lost" }))).toEqual({ code: "invalid", field: "reason" });
-    expect(refusal(() => plan("qualified", { stage: "lost", reason: "bored" }))).toEqual({ code: "invalid", field: "reason" });
-    expect(refusal(() => plan("qualified", { stage: "lost", reason: "other", note: "  " }))).toEqual({ code: "invalid", field: "note" });
+    expect(refusalOf(() => plan("qualified", { stage: "lost" }))).toEqual({ code: "invalid", field: "reason" });
+    expect(refusalOf(() => plan("qualified", { stage: "lost", reason: "bored" }))).toEqual({ code: "invalid", field: "reason" });
+    expect(refusalOf(() => plan("qualified", { stage: "lost", reason: "other", note: "  " }))).toEqual({ code: "invalid", field: "note" });
     const move = plan("qualified", { stage: "lost", reason: "other", note: " Company folded " });
     expect(move.state).toMatchObject({ closedAt: NOW, lostReason: "other", lostNote: "Company folded", nextStep: null });
     expect(move.events[1]).toEqual({ type: "lost", data: { reason: "other", reasonLabel: "Other", note: "Company folded", source: "google", campaign: "spring" } });
@@ -106,11 +96,11 @@ describe("planStageMove", () => {
     ["an unknown stage", "negotiation", {}, "stage"],
     ["the stage it is in", "new", {}, "stage"],
   ])("refuses %s, naming the field", (_case, stage, changes, field) => {
-    expect(refusal(() => plan("new", { stage, ...changes }))).toEqual({ code: "invalid", field });
+    expect(refusalOf(() => plan("new", { stage, ...changes }))).toEqual({ code: "invalid", field });
   });
 
   it("refuses to move a disqualified lead (conflict)", () => {
-    expect(refusal(() => plan("contacted", { stage: "new" }, fresh({ qualificationStatus: "disqualified", closedAt: NOW - 1 })))).toEqual({ code: "conflict", field: undefined });
+    expect(refusalOf(() => plan("contacted", { stage: "new" }, fresh({ qualificationStatus: "disqualified", closedAt: NOW - 1 })))).toEqual({ code: "conflict", field: undefined });
   });
 
   it("reopens a closed lead without checklist or next step, clearing the outcome but keeping the value", () => {
@@ -133,7 +123,7 @@ describe("planStageMove", () => {
   it("moves a lead out of a stage the pipeline no longer has as a forward move with no checklist", () => {
     const move = plan("legacy", { stage: "contacted" });
     expect(move.events[0]!.data).toMatchObject({ from: "legacy", fromMilestone: null, toMilestone: "contacted", missingItems: [] });
-    expect(refusal(() => plan("legacy", { stage: "contacted" }, fresh()))).toEqual({ code: "invalid", field: "nextStep" });
+    expect(refusalOf(() => plan("legacy", { stage: "contacted" }, fresh()))).toEqual({ code: "invalid", field: "nextStep" });
   });
 
   it("lets any move between two open stages through when every item is ticked and a next step is given", () => {

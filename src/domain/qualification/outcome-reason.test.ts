@@ -1,19 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { DomainError } from "../errors.js";
+import { refusedField } from "../../../test/support/domain-failure.js";
 import { DEFAULT_PIPELINE } from "../pipeline/pipeline-config.js";
 import { chooseReason, reasonLabel } from "./outcome-reason.js";
 
 const reasons = DEFAULT_PIPELINE.disqualificationReasons;
 
-function fieldOf(key: string, note?: string | null): string | undefined {
-  try {
-    chooseReason(reasons, key, note);
-  } catch (error) {
-    if (error instanceof DomainError) return error.field;
-    throw error;
-  }
-  return undefined;
-}
+const fieldOf = (key: string, note?: string | null) => refusedField(() => chooseReason(reasons, key, note));
 
 describe("chooseReason", () => {
   it("returns the configured reason and the trimmed note", () => {

@@ -1,20 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { DomainError } from "../errors.js";
+import { refusedField } from "../../../test/support/domain-failure.js";
 import { DEFAULT_PIPELINE } from "../pipeline/pipeline-config.js";
 import { checkQualificationInput, type QualificationInput } from "./qualification-answer.js";
 
 const criteria = DEFAULT_PIPELINE.qualificationCriteria;
 const long = "x".repeat(2001);
 
-function fieldOf(input: QualificationInput): string | undefined {
-  try {
-    checkQualificationInput(criteria, input);
-  } catch (error) {
-    if (error instanceof DomainError) return error.field;
-    throw error;
-  }
-  return undefined;
-}
+const fieldOf = (input: QualificationInput) => refusedField(() => checkQualificationInput(criteria, input));
 
 describe("checkQualificationInput", () => {
   it("trims notes and cost of inaction, blank becoming null, and leaves an absent cost of inaction alone", () => {

@@ -5,7 +5,7 @@ import { saveLeadSlas } from "../../store/lead-sla.js";
 import { insertLeads } from "../../store/leads.js";
 import { insertUsers } from "../../store/users.js";
 import { ENGINES, openTestDatabase, type TestContext, testContext, type TestDatabase } from "../../../test/support/engines.js";
-import { buildLead } from "../../../test/support/factories.js";
+import { buildLead, buildPerson } from "../../../test/support/factories.js";
 import { completeNextStep } from "../next-steps/complete-next-step.js";
 import { setNextStep } from "../next-steps/set-next-step.js";
 import { moveLeadStage } from "../pipeline/move-lead-stage.js";
@@ -25,14 +25,14 @@ describe.each(ENGINES)("readAttention on %s", (engine) => {
   beforeAll(async () => {
     database = await openTestDatabase(engine);
     ctx = testContext(database.db);
-    await insertUsers(database.db, [{ user: { id: "user_manager", email: "manager@team.test", name: "Manager", role: "manager", timezone: "UTC", isActive: true, createdAt: 0 }, passwordHash: null }]);
+    await insertUsers(database.db, [buildPerson("user_manager", { email: "manager@team.test", name: "Manager", role: "manager" })]);
   });
   afterAll(() => database.destroy());
 
   /** A rep of their own, so each test reads a queue no other test writes to. */
   async function freshRep(): Promise<Principal & { kind: "user" }> {
     const id = ctx.ids("user");
-    await insertUsers(database.db, [{ user: { id, email: `${id}@team.test`, name: id, role: "rep", timezone: "UTC", isActive: true, createdAt: 0 }, passwordHash: null }]);
+    await insertUsers(database.db, [buildPerson(id)]);
     return { kind: "user", userId: id, role: "rep" };
   }
 

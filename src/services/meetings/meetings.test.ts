@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Principal } from "../../domain/access/permission.js";
-import { DomainError } from "../../domain/errors.js";
 import { listLeadEvents } from "../../store/events.js";
 import { findLeadPipeline } from "../../store/lead-pipeline.js";
-import { findLeadById, updateLead } from "../../store/leads.js";
+import { findLeadById } from "../../store/leads.js";
 import { insertUsers } from "../../store/users.js";
+import { failureOf } from "../../../test/support/domain-failure.js";
 import { ENGINES, openTestDatabase, type TestContext, testContext, type TestDatabase } from "../../../test/support/engines.js";
-import { captureLead } from "../capture-leads.js";
+import { buildPerson } from "../../../test/support/factories.js";
+import { captureLeadOwnedBy } from "../../../test/support/owned-lead.js";
 import { logTouch } from "../touches/log-touch.js";
 import { bookMeeting } from "./book-meeting.js";
 import { checkReadiness } from "./check-readiness.js";
@@ -15,16 +16,6 @@ import { recordMeetingOutcome } from "./record-meeting-outcome.js";
 
 const HOUR = 60 * 60 * 1000;
 const READY = { understandsProblem: true, understandsApproach: true, readyToEvaluate: true };
-
-async function errorOf(promise: Promise<unknown>): Promise<{ code: string; field: string | undefined }> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof DomainError) return { code: error.code, field: error.field };
-    throw error;
-  }
-  throw new Error("expected a DomainError");
-}
 
 describe.each(ENGINES)("meetings booked, held and checked by people on %s", (engine) => {
   let database: TestDatabase;
@@ -36,16 +27,11 @@ describe.each(ENGINES)("meetings booked, held and checked by people on %s", (eng
   beforeAll(async () => {
     database = await openTestDatabase(engine);
     ctx = testContext(database.db);
-    const rep = (id: string) => ({ user: { id, email: `${id}@team.test`, name: id, role: "rep" as const, timezone: "UTC", isActive: true, createdAt: 0 }, passwordHash: null });
-    await insertUsers(database.db, [rep("user_rita"), rep("user_oscar")]);
+    await insertUsers(database.db, [buildPerson("user_rita"), buildPerson("user_oscar")]);
   });
   afterAll(() => database.destroy());
 
-  async function ritasLead(): Promise<string> {
-    const { leadId } = await captureLead(ctx, { payload: { email: `meetings-${++serial}@lead.example` }, actor: "test" });
-    await updateLead(ctx.db, { ...(await findLeadById(ctx.db, leadId))!, ownerId: "user_rita" });
-    return leadId;
-  }
+  const ritasLead = () => captureLeadOwnedBy(ctx, "user_rita", { email: `meetings-${++serial}@lead.example` });
 
   const eventsOf = async (leadId: string, types: string[]) =>
     (await listLeadEvents(ctx.db, leadId)).filter((e) => types.includes(e.type)).map(({ type, actor, data }) => ({ type, actor, data }));
@@ -111,25 +97,25 @@ describe.each(ENGINES)("meetings booked, held and checked by people on %s", (eng
   it("refuses a second outcome and a readiness check before the meeting was held, changing nothing", async () => {
     const leadId = await ritasLead();
     const { meeting } = await bookMeeting(ctx, rita, leadId, { startsAt: ctx.clock.now() + HOUR });
-    expect(await errorOf(checkReadiness(ctx, rita, meeting.id, READY))).toEqual({ code: "conflict", field: "status" });
+    expect(await failureOf(checkReadiness(ctx, rita, meeting.id, READY))).toEqual({ code: "conflict", field: "status" });
     await recordMeetingOutcome(ctx, rita, meeting.id, { status: "canceled" });
-    expect(await errorOf(recordMeetingOutcome(ctx, rita, meeting.id, { status: "held" }))).toEqual({ code: "conflict", field: "status" });
-    expect(await errorOf(checkReadiness(ctx, rita, meeting.id, READY))).toEqual({ code: "conflict", field: "status" });
+    expect(await failureOf(recordMeetingOutcome(ctx, rita, meeting.id, { status: "held" }))).toEqual({ code: "conflict", field: "status" });
+    expect(await failureOf(checkReadiness(ctx, rita, meeting.id, READY))).toEqual({ code: "conflict", field: "status" });
     expect((await eventsOf(leadId, ["meeting_held", "touch", "readiness_checked"])).length).toBe(0);
   });
 
   it("refuses an end before the start, naming endsAt", async () => {
     const leadId = await ritasLead();
     const startsAt = ctx.clock.now() + HOUR;
-    expect(await errorOf(bookMeeting(ctx, rita, leadId, { startsAt, endsAt: startsAt - 1 }))).toEqual({ code: "invalid", field: "endsAt" });
+    expect(await failureOf(bookMeeting(ctx, rita, leadId, { startsAt, endsAt: startsAt - 1 }))).toEqual({ code: "invalid", field: "endsAt" });
   });
 
   it("hides another rep's lead and its meetings: not found, as if they did not exist", async () => {
     const leadId = await ritasLead();
     const { meeting } = await bookMeeting(ctx, rita, leadId, { startsAt: ctx.clock.now() + HOUR });
-    expect(await errorOf(bookMeeting(ctx, oscar, leadId, { startsAt: ctx.clock.now() + HOUR }))).toEqual({ code: "not_found", field: "id" });
-    expect(await errorOf(listLeadMeetings(ctx, oscar, leadId))).toEqual({ code: "not_found", field: "id" });
-    expect(await errorOf(recordMeetingOutcome(ctx, oscar, meeting.id, { status: "held" }))).toEqual({ code: "not_found", field: "id" });
-    expect(await errorOf(recordMeetingOutcome(ctx, rita, "mtg_nope", { status: "held" }))).toEqual({ code: "not_found", field: "id" });
+    expect(await failureOf(bookMeeting(ctx, oscar, leadId, { startsAt: ctx.clock.now() + HOUR }))).toEqual({ code: "not_found", field: "id" });
+    expect(await failureOf(listLeadMeetings(ctx, oscar, leadId))).toEqual({ code: "not_found", field: "id" });
+    expect(await failureOf(recordMeetingOutcome(ctx, oscar, meeting.id, { status: "held" }))).toEqual({ code: "not_found", field: "id" });
+    expect(await failureOf(recordMeetingOutcome(ctx, rita, "mtg_nope", { status: "held" }))).toEqual({ code: "not_found", field: "id" });
   });
 });

@@ -2,18 +2,19 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { Type } from "typebox";
 import type { Channel, OutgoingMessage } from "../../channels/channel.js";
 import type { Principal } from "../../domain/access/permission.js";
-import { DomainError } from "../../domain/errors.js";
 import { nextStepTimerKey } from "../../domain/pipeline/lead-pipeline.js";
 import { listLeadEvents } from "../../store/events.js";
 import { findLeadPipeline, saveLeadPipeline } from "../../store/lead-pipeline.js";
-import { findLeadById, updateLead } from "../../store/leads.js";
+import { findLeadById } from "../../store/leads.js";
 import { writeSetting } from "../../store/settings.js";
 import { cancelTimer, findTimerByKey } from "../../store/timers.js";
 import { insertUsers } from "../../store/users.js";
 import { runDueWork } from "../../worker/run-worker.js";
 import { TIMER_TASKS } from "../../worker/timer-tasks.js";
+import { failureOf } from "../../../test/support/domain-failure.js";
 import { ENGINES, openTestDatabase, type TestContext, testContext, type TestDatabase } from "../../../test/support/engines.js";
-import { captureLead } from "../capture-leads.js";
+import { buildPerson } from "../../../test/support/factories.js";
+import { captureLeadOwnedBy } from "../../../test/support/owned-lead.js";
 import { slaTimerKey } from "../routing/assign-new-leads.js";
 import { completeNextStep } from "./complete-next-step.js";
 import { setNextStep } from "./set-next-step.js";
@@ -50,11 +51,7 @@ describe.each(ENGINES)("next steps on %s", (engine) => {
 
   beforeAll(async () => {
     database = await openTestDatabase(engine);
-    const user = (id: string, role: "rep" | "manager", isActive = true) => ({
-      user: { id, email: `${id}@team.test`, name: id, role, timezone: "UTC", isActive, createdAt: 0 },
-      passwordHash: null,
-    });
-    await insertUsers(database.db, [user(people.rita, "rep"), user(people.oscar, "rep"), user(people.gone, "rep", false), user(people.max, "manager")]);
+    await insertUsers(database.db, [buildPerson(people.rita), buildPerson(people.oscar), buildPerson(people.gone, { isActive: false }), buildPerson(people.max, { role: "manager" })]);
     await writeSetting(database.db, "slackWebhookUrl", SLACK_URL, 0);
   });
   afterAll(() => database.destroy());
@@ -74,18 +71,11 @@ describe.each(ENGINES)("next steps on %s", (engine) => {
   const mailSubjects = (userId: string) => sent.filter((s) => s.channel === "email" && s.payload.to?.includes(`${userId}@team.test`)).map((s) => s.payload.subject?.split(":")[0]);
 
   async function leadOf(ownerId: string | null): Promise<string> {
-    const { leadId } = await captureLead(ctx, { payload: { email: `next-step-${++serial}@lead.test` }, actor: "test" });
-    await updateLead(ctx.db, { ...(await findLeadById(ctx.db, leadId))!, ownerId });
+    const leadId = await captureLeadOwnedBy(ctx, ownerId, { email: `next-step-${++serial}@lead.test` });
     // Its assignment notices and speed-to-lead clock are another story: without them, every message sent here is about next steps.
     await cancelTimer(ctx.db, slaTimerKey(leadId));
     await ctx.db.deleteFrom("outbox").execute();
     return leadId;
-  }
-
-  async function errorOf(run: () => Promise<unknown>): Promise<DomainError> {
-    const error = await run().then(() => undefined, (caught: unknown) => caught);
-    if (!(error instanceof DomainError)) throw new Error(`expected a DomainError, got ${String(error)}`);
-    return error;
   }
 
   it("reminds the owner exactly at the due time, then flags the step overdue after the grace minutes", async () => {
@@ -185,11 +175,11 @@ describe.each(ENGINES)("next steps on %s", (engine) => {
   it("refuses an owner who is not an active user, naming the field", async () => {
     const leadId = await leadOf(people.rita);
     const dueAt = ctx.clock.now() + HOUR;
-    expect(await errorOf(() => setNextStep(ctx, rita, leadId, { action: "Call", dueAt, ownerId: people.gone }))).toMatchObject({ code: "invalid", field: "ownerId" });
-    expect(await errorOf(() => setNextStep(ctx, rita, leadId, { action: "Call", dueAt, ownerId: "user_nobody" }))).toMatchObject({ code: "invalid", field: "ownerId" });
+    expect(await failureOf(() => setNextStep(ctx, rita, leadId, { action: "Call", dueAt, ownerId: people.gone }))).toMatchObject({ code: "invalid", field: "ownerId" });
+    expect(await failureOf(() => setNextStep(ctx, rita, leadId, { action: "Call", dueAt, ownerId: "user_nobody" }))).toMatchObject({ code: "invalid", field: "ownerId" });
     await setNextStep(ctx, rita, leadId, { action: "Call", dueAt });
     const next = { action: "Demo", dueAt, ownerId: people.gone };
-    expect(await errorOf(() => completeNextStep(ctx, rita, leadId, { next }))).toMatchObject({ code: "invalid", field: "next.ownerId" });
+    expect(await failureOf(() => completeNextStep(ctx, rita, leadId, { next }))).toMatchObject({ code: "invalid", field: "next.ownerId" });
     // The failed completion rolled back: the step is still there.
     expect(await stepOf(leadId)).toMatchObject({ action: "Call" });
   });
@@ -197,18 +187,18 @@ describe.each(ENGINES)("next steps on %s", (engine) => {
   it("refuses closed and disqualified leads, and completing when there is no step", async () => {
     const leadId = await leadOf(people.rita);
     const dueAt = ctx.clock.now() + HOUR;
-    expect(await errorOf(() => completeNextStep(ctx, rita, leadId, {}))).toMatchObject({ code: "conflict" });
+    expect(await failureOf(() => completeNextStep(ctx, rita, leadId, {}))).toMatchObject({ code: "conflict" });
     const lead = (await findLeadById(ctx.db, leadId))!;
     const open = await findLeadPipeline(ctx.db, lead);
     await saveLeadPipeline(ctx.db, { ...open, qualificationStatus: "disqualified", closedAt: dueAt }, dueAt);
-    expect(await errorOf(() => setNextStep(ctx, rita, leadId, { action: "Call", dueAt }))).toMatchObject({ code: "conflict" });
+    expect(await failureOf(() => setNextStep(ctx, rita, leadId, { action: "Call", dueAt }))).toMatchObject({ code: "conflict" });
     await saveLeadPipeline(ctx.db, { ...open, closedAt: dueAt }, dueAt);
-    expect(await errorOf(() => setNextStep(ctx, rita, leadId, { action: "Call", dueAt }))).toMatchObject({ code: "conflict" });
+    expect(await failureOf(() => setNextStep(ctx, rita, leadId, { action: "Call", dueAt }))).toMatchObject({ code: "conflict" });
   });
 
   it("a rep cannot set a next step on someone else's lead: not found", async () => {
     const leadId = await leadOf(people.rita);
-    expect(await errorOf(() => setNextStep(ctx, oscar, leadId, { action: "Call", dueAt: ctx.clock.now() }))).toMatchObject({ code: "not_found", field: "id" });
+    expect(await failureOf(() => setNextStep(ctx, oscar, leadId, { action: "Call", dueAt: ctx.clock.now() }))).toMatchObject({ code: "not_found", field: "id" });
     expect(await typesOf(leadId)).toEqual([]);
   });
 });

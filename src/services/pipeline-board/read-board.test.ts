@@ -5,7 +5,7 @@ import { insertLeads } from "../../store/leads.js";
 import { writeSetting } from "../../store/settings.js";
 import { insertUsers } from "../../store/users.js";
 import { ENGINES, openTestDatabase, type TestContext, testContext, type TestDatabase } from "../../../test/support/engines.js";
-import { buildLead } from "../../../test/support/factories.js";
+import { buildLead, buildPerson } from "../../../test/support/factories.js";
 import { moveLeadStage } from "../pipeline/move-lead-stage.js";
 import { disqualifyLead } from "../qualification/disqualify-lead.js";
 import { type BoardColumn, readBoard } from "./read-board.js";
@@ -31,8 +31,7 @@ describe.each(ENGINES)("readBoard on %s", (engine) => {
   beforeAll(async () => {
     database = await openTestDatabase(engine);
     ctx = testContext(database.db);
-    const person = (id: string, role: "rep" | "manager") => ({ user: { id, email: `${id}@team.test`, name: id, role, timezone: "UTC", isActive: true, createdAt: 0 }, passwordHash: null });
-    await insertUsers(database.db, [person("rep_a", "rep"), person("rep_b", "rep"), person("manager", "manager")]);
+    await insertUsers(database.db, [buildPerson("rep_a"), buildPerson("rep_b"), buildPerson("manager", { role: "manager" })]);
     // 52 of rep A's leads captured a second apart, still in New.
     const start = ctx.clock.now();
     const captured = Array.from({ length: 52 }, (_, index) => buildLead({ id: `lead_new_${String(index).padStart(2, "0")}`, ownerId: "rep_a", createdAt: start + index * 1000 }));

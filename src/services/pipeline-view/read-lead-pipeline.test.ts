@@ -5,7 +5,7 @@ import { DEFAULT_PIPELINE } from "../../domain/pipeline/pipeline-config.js";
 import { insertLeads } from "../../store/leads.js";
 import { insertUsers } from "../../store/users.js";
 import { ENGINES, openTestDatabase, type TestContext, testContext, type TestDatabase } from "../../../test/support/engines.js";
-import { buildLead } from "../../../test/support/factories.js";
+import { buildLead, buildPerson } from "../../../test/support/factories.js";
 import { moveLeadStage } from "../pipeline/move-lead-stage.js";
 import { sendProposal } from "../pipeline/send-proposal.js";
 import { disqualifyLead } from "../qualification/disqualify-lead.js";
@@ -22,8 +22,7 @@ describe.each(ENGINES)("readLeadPipeline on %s", (engine) => {
   beforeAll(async () => {
     database = await openTestDatabase(engine);
     ctx = testContext(database.db);
-    const person = (id: string) => ({ user: { id, email: `${id}@team.test`, name: id, role: "rep" as const, timezone: "UTC", isActive: true, createdAt: 0 }, passwordHash: null });
-    await insertUsers(database.db, [person("user_rep"), person("user_other_rep")]);
+    await insertUsers(database.db, [buildPerson("user_rep"), buildPerson("user_other_rep")]);
   });
   afterAll(() => database.destroy());
 

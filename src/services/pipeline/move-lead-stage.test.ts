@@ -8,7 +8,7 @@ import { findLeadById, insertLeads } from "../../store/leads.js";
 import { findTimerByKey } from "../../store/timers.js";
 import { insertUsers } from "../../store/users.js";
 import { ENGINES, openTestDatabase, type TestContext, testContext, type TestDatabase } from "../../../test/support/engines.js";
-import { buildLead } from "../../../test/support/factories.js";
+import { buildLead, buildPerson } from "../../../test/support/factories.js";
 import { setNextStep } from "../next-steps/set-next-step.js";
 import { type LeadStageMove, moveLeadStage } from "./move-lead-stage.js";
 
@@ -22,8 +22,7 @@ describe.each(ENGINES)("moveLeadStage on %s", (engine) => {
   beforeAll(async () => {
     database = await openTestDatabase(engine);
     ctx = testContext(database.db);
-    const person = (id: string) => ({ user: { id, email: `${id}@team.test`, name: id, role: "rep" as const, timezone: "UTC", isActive: true, createdAt: 0 }, passwordHash: null });
-    await insertUsers(database.db, [person("user_rep"), person("user_other_rep")]);
+    await insertUsers(database.db, [buildPerson("user_rep"), buildPerson("user_other_rep")]);
   });
   afterAll(() => database.destroy());
 

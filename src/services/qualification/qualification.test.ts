@@ -1,14 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Principal } from "../../domain/access/permission.js";
-import { DomainError } from "../../domain/errors.js";
 import { nextStepTimerKey } from "../../domain/pipeline/lead-pipeline.js";
 import { listLeadEvents } from "../../store/events.js";
 import { findLeadPipeline } from "../../store/lead-pipeline.js";
-import { findLeadById, updateLead } from "../../store/leads.js";
+import { findLeadById } from "../../store/leads.js";
 import { findTimerByKey } from "../../store/timers.js";
 import { insertUsers } from "../../store/users.js";
+import { failureOf } from "../../../test/support/domain-failure.js";
 import { ENGINES, openTestDatabase, type TestContext, testContext, type TestDatabase } from "../../../test/support/engines.js";
-import { captureLead } from "../capture-leads.js";
+import { buildPerson } from "../../../test/support/factories.js";
+import { captureLeadOwnedBy } from "../../../test/support/owned-lead.js";
 import { setNextStep } from "../next-steps/set-next-step.js";
 import { answerQualification } from "./answer-qualification.js";
 import { disqualifyLead } from "./disqualify-lead.js";
@@ -16,17 +17,6 @@ import { readQualification } from "./read-qualification.js";
 import { requalifyLead } from "./requalify-lead.js";
 
 const HOUR = 3_600_000;
-
-/** What a failed call threw, as `code field`, so one assertion checks both. */
-async function failure(call: Promise<unknown>): Promise<string> {
-  try {
-    await call;
-  } catch (error) {
-    if (error instanceof DomainError) return `${error.code} ${error.field ?? ""}`.trim();
-    throw error;
-  }
-  throw new Error("expected the call to fail");
-}
 
 describe.each(ENGINES)("qualification on %s", (engine) => {
   let database: TestDatabase;
@@ -38,16 +28,11 @@ describe.each(ENGINES)("qualification on %s", (engine) => {
   beforeAll(async () => {
     database = await openTestDatabase(engine);
     ctx = testContext(database.db);
-    const rep = (id: string) => ({ user: { id, email: `${id}@team.test`, name: id, role: "rep" as const, timezone: "UTC", isActive: true, createdAt: 0 }, passwordHash: null });
-    await insertUsers(database.db, [rep("user_rita"), rep("user_oscar")]);
+    await insertUsers(database.db, [buildPerson("user_rita"), buildPerson("user_oscar")]);
   });
   afterAll(() => database.destroy());
 
-  async function ritasLead(): Promise<string> {
-    const { leadId } = await captureLead(ctx, { payload: { email: `qualify-${++serial}@lead.test`, source: "google", campaign: "spring" }, actor: "test" });
-    await updateLead(ctx.db, { ...(await findLeadById(ctx.db, leadId))!, ownerId: "user_rita" });
-    return leadId;
-  }
+  const ritasLead = () => captureLeadOwnedBy(ctx, "user_rita", { email: `qualify-${++serial}@lead.test`, source: "google", campaign: "spring" });
 
   const types = async (leadId: string, only: string[]) => (await listLeadEvents(ctx.db, leadId)).filter((e) => only.includes(e.type));
 
@@ -96,8 +81,8 @@ describe.each(ENGINES)("qualification on %s", (engine) => {
 
   it("names the field of a bad answer and changes nothing", async () => {
     const leadId = await ritasLead();
-    expect(await failure(answerQualification(ctx, rita, leadId, { answers: [{ criterion: "champion", answer: "yes" }] }))).toBe("invalid answers.0.criterion");
-    expect(await failure(answerQualification(ctx, rita, leadId, { answers: [{ criterion: "budget", answer: "yes" }, { criterion: "need", answer: "perhaps" }] }))).toBe("invalid answers.1.answer");
+    expect(await failureOf(answerQualification(ctx, rita, leadId, { answers: [{ criterion: "champion", answer: "yes" }] }))).toEqual({ code: "invalid", field: "answers.0.criterion" });
+    expect(await failureOf(answerQualification(ctx, rita, leadId, { answers: [{ criterion: "budget", answer: "yes" }, { criterion: "need", answer: "perhaps" }] }))).toEqual({ code: "invalid", field: "answers.1.answer" });
     expect((await readQualification(ctx, rita, leadId)).answers.every((a) => a.answer === null)).toBe(true);
     expect(await types(leadId, ["qualification_answered"])).toEqual([]);
   });
@@ -107,8 +92,8 @@ describe.each(ENGINES)("qualification on %s", (engine) => {
     await setNextStep(ctx, rita, leadId, { action: "Call back about budget", dueAt: ctx.clock.now() + 2 * HOUR });
     expect(await findTimerByKey(ctx.db, nextStepTimerKey(leadId))).toBeDefined();
 
-    expect(await failure(disqualifyLead(ctx, rita, leadId, { reason: "too_small" }))).toBe("invalid reason");
-    expect(await failure(disqualifyLead(ctx, rita, leadId, { reason: "other", note: "  " }))).toBe("invalid note");
+    expect(await failureOf(disqualifyLead(ctx, rita, leadId, { reason: "too_small" }))).toEqual({ code: "invalid", field: "reason" });
+    expect(await failureOf(disqualifyLead(ctx, rita, leadId, { reason: "other", note: "  " }))).toEqual({ code: "invalid", field: "note" });
     const qualification = await disqualifyLead(ctx, rita, leadId, { reason: "other", note: "Reseller, not an end customer" });
     expect(qualification).toMatchObject({ status: "disqualified", disqualification: { reason: "other", label: "Other", note: "Reseller, not an end customer", at: ctx.clock.now() } });
 
@@ -121,10 +106,10 @@ describe.each(ENGINES)("qualification on %s", (engine) => {
 
   it("refuses answers and a second disqualification while disqualified, and requalifying an open lead", async () => {
     const leadId = await ritasLead();
-    expect(await failure(requalifyLead(ctx, rita, leadId))).toBe("conflict");
+    expect(await failureOf(requalifyLead(ctx, rita, leadId))).toEqual({ code: "conflict", field: undefined });
     await disqualifyLead(ctx, rita, leadId, { reason: "spam" });
-    expect(await failure(answerQualification(ctx, rita, leadId, { answers: [{ criterion: "budget", answer: "yes" }] }))).toBe("conflict");
-    expect(await failure(disqualifyLead(ctx, rita, leadId, { reason: "spam" }))).toBe("conflict");
+    expect(await failureOf(answerQualification(ctx, rita, leadId, { answers: [{ criterion: "budget", answer: "yes" }] }))).toEqual({ code: "conflict", field: undefined });
+    expect(await failureOf(disqualifyLead(ctx, rita, leadId, { reason: "spam" }))).toEqual({ code: "conflict", field: undefined });
   });
 
   it("requalifies: status back from the answers, the lead open again", async () => {
@@ -149,7 +134,7 @@ describe.each(ENGINES)("qualification on %s", (engine) => {
       () => disqualifyLead(ctx, oscar, leadId, { reason: "spam" }),
       () => requalifyLead(ctx, oscar, leadId),
     ];
-    for (const call of calls) expect(await failure(call())).toBe("not_found id");
+    for (const call of calls) expect(await failureOf(call())).toEqual({ code: "not_found", field: "id" });
     expect(await types(leadId, ["qualification_answered", "disqualified", "requalified"])).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@ import { saveRoutingProfile } from "../../store/routing-profiles.js";
 import { deleteRoutingRule, saveRoutingRule } from "../../store/routing-rules.js";
 import { insertUsers } from "../../store/users.js";
 import { ENGINES, openTestDatabase, REFERENCE_TIME, type TestDatabase, testContext } from "../../../test/support/engines.js";
+import { buildPerson } from "../../../test/support/factories.js";
 import { captureLeads } from "../capture-leads.js";
 
 const REPS = ["ana", "ben", "cai", "dee", "eli", "fay", "gus"];
@@ -15,8 +16,7 @@ describe.each(ENGINES)("routing on capture (%s)", (engine) => {
   let database: TestDatabase;
   beforeAll(async () => {
     database = await openTestDatabase(engine, { poolSize: 12 });
-    const user = (id: string) => ({ user: { id, email: `${id}@route.test`, name: id, role: "rep" as const, timezone: "UTC", isActive: id !== "inactive", createdAt: 0 }, passwordHash: null });
-    await insertUsers(database.db, [...REPS, ...UNAVAILABLE].map(user));
+    await insertUsers(database.db, [...REPS, ...UNAVAILABLE].map((id) => buildPerson(id, { email: `${id}@route.test`, isActive: id !== "inactive" })));
     for (const [i, id] of REPS.entries()) await saveRoutingProfile(database.db, { userId: id, workingHours: null, capacity: null, routingWeight: i + 1, backupUserId: null, managerId: null }, 0);
     await saveRoutingProfile(database.db, { userId: "full", workingHours: null, capacity: FULL_CAPACITY, routingWeight: 1, backupUserId: null, managerId: null }, 0);
     await insertOutOfOffice(database.db, { id: "ooo_1", userId: "away", startsAt: 0, endsAt: REFERENCE_TIME * 2, note: "holiday" }, 0);

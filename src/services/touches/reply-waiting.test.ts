@@ -8,7 +8,7 @@ import { findLeadSla, saveLeadSlas } from "../../store/lead-sla.js";
 import { insertLeads } from "../../store/leads.js";
 import { insertUsers } from "../../store/users.js";
 import { ENGINES, openTestDatabase, type TestContext, testContext, type TestDatabase } from "../../../test/support/engines.js";
-import { buildLead } from "../../../test/support/factories.js";
+import { buildLead, buildPerson } from "../../../test/support/factories.js";
 import { setNextStep } from "../next-steps/set-next-step.js";
 import { logTouch } from "./log-touch.js";
 
@@ -23,7 +23,7 @@ describe.each(ENGINES)("reply waiting on touches (%s)", (engine) => {
   beforeAll(async () => {
     database = await openTestDatabase(engine);
     ctx = testContext(database.db);
-    await insertUsers(database.db, [{ user: { id: "user_rep", email: "rep@team.test", name: "Rep", role: "rep", timezone: "UTC", isActive: true, createdAt: 0 }, passwordHash: null }]);
+    await insertUsers(database.db, [buildPerson("user_rep", { email: "rep@team.test", name: "Rep" })]);
   });
   afterAll(() => database.destroy());
 
