@@ -6,6 +6,7 @@ import { captureLead } from "../src/services/capture-leads.js";
 import { createUser } from "../src/services/users/create-user.js";
 import { openSession } from "../src/services/auth/open-session.js";
 import { SESSION_COOKIE } from "../src/http/auth/session-cookie.js";
+import { isoOf } from "../src/http/instants.js";
 import { findLeadById, updateLead } from "../src/store/leads.js";
 import { claimDueTimers, failTimer, scheduleTimer } from "../src/store/timers.js";
 import { createWebhook } from "../src/services/webhooks/create-webhook.js";
@@ -70,9 +71,9 @@ const MATRIX: MatrixRow[] = [
   { route: "POST /api/v1/leads/:id/objections",    statuses: [401, 201, 201, 201, 403], request: async (f, c, t) => ({ url: `/api/v1/leads/${f.repLeadId}/objections`, payload: { objectionId: await objectionId(t, c) } }) },
   { route: "GET /api/v1/leads/:id/objection-suggestions", statuses: [401, 200, 200, 200, 403], request: async (f, c, t) => ({ url: `/api/v1/leads/${f.repLeadId}/objection-suggestions?objectionId=${await objectionId(t, c)}` }) },
   // A fresh lead of the rep's per caller for each pipeline write, since a move or a proposal changes it.
-  { route: "POST /api/v1/leads/:id/stage",          statuses: [401, 200, 200, 200, 403], request: async (_f, c, t) => ({ url: `/api/v1/leads/${await leadOwnedBy(t, t.as.rep.userId, `${unique(c)}@stage.example`)}/stage`, payload: { stage: "contacted", checkedItems: ["first_contact"], nextStep: { action: "Book the discovery call", dueAt: t.ctx.clock.now() + 3_600_000 } } }) },
+  { route: "POST /api/v1/leads/:id/stage",          statuses: [401, 200, 200, 200, 403], request: async (_f, c, t) => ({ url: `/api/v1/leads/${await leadOwnedBy(t, t.as.rep.userId, `${unique(c)}@stage.example`)}/stage`, payload: { stage: "contacted", checkedItems: ["first_contact"], nextStep: { action: "Book the discovery call", dueAt: isoOf(t.ctx.clock.now() + 3_600_000) } } }) },
   { route: "POST /api/v1/leads/:id/proposal",       statuses: [401, 201, 201, 201, 403], request: async (_f, c, t) => ({ url: `/api/v1/leads/${await leadOwnedBy(t, t.as.rep.userId, `${unique(c)}@proposal.example`)}/proposal`, payload: { amount: 12500.5 } }) },
-  { route: "PUT /api/v1/leads/:id/next-step",      statuses: [401, 200, 200, 200, 403], request: (f, _c, t) => ({ url: `/api/v1/leads/${f.repLeadId}/next-step`, payload: { action: "Call back", dueAt: t.ctx.clock.now() + 3_600_000 } }) },
+  { route: "PUT /api/v1/leads/:id/next-step",      statuses: [401, 200, 200, 200, 403], request: (f, _c, t) => ({ url: `/api/v1/leads/${f.repLeadId}/next-step`, payload: { action: "Call back", dueAt: isoOf(t.ctx.clock.now() + 3_600_000) } }) },
   // The rep's lead gets a next step before each caller's request, so there is one to complete.
   { route: "POST /api/v1/leads/:id/next-step/done", statuses: [401, 200, 200, 200, 403], request: async (f, _c, t) => ({ url: `/api/v1/leads/${await withNextStep(t, f.repLeadId)}/next-step/done`, payload: { outcome: "Reached them" } }) },
   { route: "GET /api/v1/leads/:id/qualification",  statuses: [401, 200, 200, 200, 403], request: (f) => ({ url: `/api/v1/leads/${f.repLeadId}/qualification` }) },
@@ -81,7 +82,7 @@ const MATRIX: MatrixRow[] = [
   { route: "POST /api/v1/leads/:id/disqualify",    statuses: [401, 200, 200, 200, 403], request: async (_f, c, t) => ({ url: `/api/v1/leads/${await leadOwnedBy(t, t.as.rep.userId, `${unique(c)}@disqualify.example`)}/disqualify`, payload: { reason: "spam" } }) },
   { route: "POST /api/v1/leads/:id/requalify",     statuses: [401, 200, 200, 200, 403], request: async (_f, c, t) => ({ url: `/api/v1/leads/${await disqualifiedLead(t, c)}/requalify` }) },
   { route: "GET /api/v1/reports/outcome-reasons",  statuses: [401, 403, 200, 200, 403] },
-  { route: "POST /api/v1/leads/:id/meetings",      statuses: [401, 201, 201, 201, 403], request: (f, _c, t) => ({ url: `/api/v1/leads/${f.repLeadId}/meetings`, payload: { startsAt: t.ctx.clock.now() + 3_600_000 } }) },
+  { route: "POST /api/v1/leads/:id/meetings",      statuses: [401, 201, 201, 201, 403], request: (f, _c, t) => ({ url: `/api/v1/leads/${f.repLeadId}/meetings`, payload: { startsAt: isoOf(t.ctx.clock.now() + 3_600_000) } }) },
   { route: "GET /api/v1/leads/:id/meetings",       statuses: [401, 200, 200, 200, 403], request: (f) => ({ url: `/api/v1/leads/${f.repLeadId}/meetings` }) },
   // A fresh meeting per caller, since an outcome settles it (and the readiness check needs a held one).
   { route: "POST /api/v1/meetings/:id/outcome",    statuses: [401, 200, 200, 200, 403], request: async (f, _c, t) => ({ url: `/api/v1/meetings/${await meetingOf(t, f.repLeadId, "booked")}/outcome`, payload: { status: "held" } }) },
@@ -178,7 +179,7 @@ function absenceAt(t: TestApp): { startsAt: number; endsAt: number } {
 
 function absence(t: TestApp): { startsAt: string; endsAt: string } {
   const { startsAt, endsAt } = absenceAt(t);
-  return { startsAt: new Date(startsAt).toISOString(), endsAt: new Date(endsAt).toISOString() };
+  return { startsAt: isoOf(startsAt), endsAt: isoOf(endsAt) };
 }
 
 const ADMIN_KEY_PRINCIPAL = { kind: "api_key", apiKeyId: "matrix", scopes: ["admin"] } as const;

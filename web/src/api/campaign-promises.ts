@@ -1,7 +1,8 @@
+import type { CampaignPromiseDtoType } from "../../../src/http/routes/pipeline/campaign-promises.schemas.js";
 import { apiRequest } from "./client.js";
 
-/** What a campaign promised buyers, so proposals far from it are flagged. */
-export type CampaignPromise = { campaign: string; priceAnchor: number | null; timelineDays: number | null; notes: string | null; updatedAt: number };
+/** What a campaign promised buyers, so proposals far from it are flagged; typed from the route's schema (`updatedAt` ISO 8601). */
+export type CampaignPromise = CampaignPromiseDtoType;
 
 export type CampaignPromiseChange = Partial<Pick<CampaignPromise, "priceAnchor" | "timelineDays" | "notes">>;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { instantOfLocalTime, localTimeOf } from "./zoned-time.js";
+import { instantOfLocalTime, isoOfLocalTime, localTimeOf } from "./zoned-time.js";
 
 describe("instantOfLocalTime", () => {
   it("reads a wall-clock time in the person's zone, winter and summer", () => {
@@ -24,5 +24,14 @@ describe("localTimeOf", () => {
     expect(localTimeOf(instant, "Europe/Berlin")).toBe("2027-01-04T09:00");
     expect(localTimeOf(Date.parse("2026-07-01T13:00:00Z"), "America/New_York")).toBe("2026-07-01T09:00");
     expect(instantOfLocalTime(localTimeOf(instant, "Asia/Kolkata"), "Asia/Kolkata")).toBe(instant);
+  });
+});
+
+describe("ISO 8601 instants, as the API gives and takes them", () => {
+  it("reads a datetime-local value to an ISO instant and shows one back as the wall clock reads it", () => {
+    expect(isoOfLocalTime("2027-01-04T09:00", "Europe/Berlin")).toBe("2027-01-04T08:00:00.000Z");
+    expect(isoOfLocalTime("tomorrow", "UTC")).toBeNull();
+    expect(localTimeOf("2027-01-04T08:00:00.000Z", "Europe/Berlin")).toBe("2027-01-04T09:00");
+    expect(localTimeOf("2026-07-01T15:00:00+02:00", "America/New_York")).toBe("2026-07-01T09:00");
   });
 });

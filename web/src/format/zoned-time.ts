@@ -25,7 +25,17 @@ export function instantOfLocalTime(local: string, timeZone: string): number | nu
   return instant;
 }
 
-/** What clocks in `timeZone` show at `instant`, as a datetime-local box holds it ("2027-01-04T09:00"). */
-export function localTimeOf(instant: number, timeZone: string): string {
-  return new Date(wallClockAt(instant, timeZone)).toISOString().slice(0, 16);
+/** `instantOfLocalTime` as the API writes instants: ISO 8601 in UTC ("2027-01-04T08:00:00.000Z"), or null when `local` is not a date. */
+export function isoOfLocalTime(local: string, timeZone: string): string | null {
+  const instant = instantOfLocalTime(local, timeZone);
+  return instant === null ? null : new Date(instant).toISOString();
+}
+
+/**
+ * What clocks in `timeZone` show at `instant` (epoch ms, or an ISO 8601 date-time as the API
+ * gives it), as a datetime-local box holds it ("2027-01-04T09:00").
+ */
+export function localTimeOf(instant: number | string, timeZone: string): string {
+  const ms = typeof instant === "string" ? Date.parse(instant) : instant;
+  return new Date(wallClockAt(ms, timeZone)).toISOString().slice(0, 16);
 }

@@ -4,6 +4,7 @@ import { findLeadById, insertLeads, updateLead } from "../../../store/leads.js";
 import { ENGINES } from "../../../../test/support/engines.js";
 import { buildLead } from "../../../../test/support/factories.js";
 import { createTestApp, type TestApp, type TestCaller, type TestUser } from "../../../../test/support/http.js";
+import { isoOf } from "../../instants.js";
 
 const HOUR_MS = 60 * 60 * 1000;
 
@@ -54,18 +55,18 @@ describe.each(ENGINES)("needs attention over HTTP (%s)", (engine) => {
       daysInStage: 0,
       value: null,
     });
-    expect((await post(`/api/v1/leads/${leadId}/stage`, { stage: "proposal", checkedItems: ["conversation_held", "discovery_booked"], nextStep: { action: "Send the proposal", dueAt: t.ctx.clock.now() } })).statusCode).toBe(200);
+    expect((await post(`/api/v1/leads/${leadId}/stage`, { stage: "proposal", checkedItems: ["conversation_held", "discovery_booked"], nextStep: { action: "Send the proposal", dueAt: isoOf(t.ctx.clock.now()) } })).statusCode).toBe(200);
     expect((await post(`/api/v1/leads/${leadId}/proposal`, { amount: 12_500.5 })).statusCode).toBe(201);
     t.ctx.clock.advance(HOUR_MS);
     const [overdue] = await attentionOf(t.as.rep);
     expect(overdue).toMatchObject({
       lead: { id: leadId },
       reasons: [{ code: "next_step_overdue", detail: "Next step overdue by 1 h" }],
-      nextStep: { action: "Send the proposal", dueAt: t.ctx.clock.now() - HOUR_MS },
+      nextStep: { action: "Send the proposal", dueAt: isoOf(t.ctx.clock.now() - HOUR_MS) },
       stage: "proposal",
       value: 12_500.5,
     });
-    expect((await post(`/api/v1/leads/${leadId}/next-step/done`, { next: { action: "Call for a decision", dueAt: t.ctx.clock.now() + HOUR_MS } })).statusCode).toBe(200);
+    expect((await post(`/api/v1/leads/${leadId}/next-step/done`, { next: { action: "Call for a decision", dueAt: isoOf(t.ctx.clock.now() + HOUR_MS) } })).statusCode).toBe(200);
     expect((await attentionOf(t.as.rep)).map((entry) => entry.lead.id)).not.toContain(leadId);
   });
 

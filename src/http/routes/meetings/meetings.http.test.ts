@@ -4,6 +4,7 @@ import { listLeadEvents } from "../../../store/events.js";
 import { findLeadById, updateLead } from "../../../store/leads.js";
 import { ENGINES } from "../../../../test/support/engines.js";
 import { createTestApp, type TestApp } from "../../../../test/support/http.js";
+import { isoOf } from "../../instants.js";
 
 const HOUR = 60 * 60 * 1000;
 
@@ -29,11 +30,12 @@ describe.each(ENGINES)("meetings API (%s)", (engine) => {
 
   it("books a meeting, records it held and answers the readiness check, with events on the lead", async () => {
     const leadId = await repLead();
-    const startsAt = t.ctx.clock.now() + 24 * HOUR;
-    const booked = await post(`/api/v1/leads/${leadId}/meetings`, { startsAt, endsAt: startsAt + HOUR, title: "Discovery call" });
+    const startsAt = isoOf(t.ctx.clock.now() + 24 * HOUR);
+    const endsAt = isoOf(t.ctx.clock.now() + 25 * HOUR);
+    const booked = await post(`/api/v1/leads/${leadId}/meetings`, { startsAt, endsAt, title: "Discovery call" });
     expect(booked.statusCode, booked.body).toBe(201);
     const meeting = booked.json();
-    expect(meeting).toEqual({ id: expect.any(String), leadId, provider: "manual", title: "Discovery call", startsAt, endsAt: startsAt + HOUR, status: "booked", isFirst: true, readiness: null });
+    expect(meeting).toEqual({ id: expect.any(String), leadId, provider: "manual", title: "Discovery call", startsAt, endsAt, status: "booked", isFirst: true, readiness: null });
 
     const held = await post(`/api/v1/meetings/${meeting.id}/outcome`, { status: "held", notes: "Good call" });
     expect(held.statusCode, held.body).toBe(200);
@@ -41,7 +43,7 @@ describe.each(ENGINES)("meetings API (%s)", (engine) => {
 
     const checked = await post(`/api/v1/meetings/${meeting.id}/readiness`, { understandsProblem: true, understandsApproach: false, readyToEvaluate: true });
     expect(checked.statusCode, checked.body).toBe(200);
-    expect(checked.json().readiness).toEqual({ understandsProblem: true, understandsApproach: false, readyToEvaluate: true, notes: null, answeredBy: `user:${t.as.rep.userId}`, answeredAt: t.ctx.clock.now() });
+    expect(checked.json().readiness).toEqual({ understandsProblem: true, understandsApproach: false, readyToEvaluate: true, notes: null, answeredBy: `user:${t.as.rep.userId}`, answeredAt: isoOf(t.ctx.clock.now()) });
 
     expect(await typesOf(leadId)).toEqual(["meeting_booked", "meeting_held", "touch", "readiness_checked"]);
     const readiness = (await listLeadEvents(t.ctx.db, leadId)).find((e) => e.type === "readiness_checked")!;
@@ -51,7 +53,7 @@ describe.each(ENGINES)("meetings API (%s)", (engine) => {
 
   it("records no-shows and cancellations; a second outcome or an early readiness check is a 409 that changes nothing", async () => {
     const leadId = await repLead();
-    const book = async (hours: number) => (await post(`/api/v1/leads/${leadId}/meetings`, { startsAt: t.ctx.clock.now() + hours * HOUR })).json().id as string;
+    const book = async (hours: number) => (await post(`/api/v1/leads/${leadId}/meetings`, { startsAt: isoOf(t.ctx.clock.now() + hours * HOUR) })).json().id as string;
     const missed = await book(1);
     const dropped = await book(2);
     expect((await post(`/api/v1/meetings/${dropped}/readiness`, { understandsProblem: true, understandsApproach: true, readyToEvaluate: true })).statusCode).toBe(409);
@@ -69,9 +71,12 @@ describe.each(ENGINES)("meetings API (%s)", (engine) => {
     [{}, "startsAt"],
     [{ startsAt: "tomorrow" }, "startsAt"],
     [{ startsAt: 1.5 }, "startsAt"],
-    [{ startsAt: Date.UTC(2026, 2, 3), endsAt: Date.UTC(2026, 2, 2) }, "endsAt"],
-    [{ startsAt: Date.UTC(2026, 2, 3), title: "x".repeat(301) }, "title"],
-    [{ startsAt: Date.UTC(2026, 2, 3), location: "Zoom" }, "location"],
+    [{ startsAt: Date.UTC(2026, 2, 3) }, "startsAt"],
+    [{ startsAt: "2026-06-30T23:59:60Z" }, "startsAt"],
+    [{ startsAt: "2026-03-03T00:00:00Z", endsAt: "2026-03-02T00:00:00Z" }, "endsAt"],
+    [{ startsAt: "2026-03-03T00:00:00Z", endsAt: 1772496000000 }, "endsAt"],
+    [{ startsAt: "2026-03-03T00:00:00Z", title: "x".repeat(301) }, "title"],
+    [{ startsAt: "2026-03-03T00:00:00Z", location: "Zoom" }, "location"],
   ])("refuses a booking %j naming %s", async (payload, field) => {
     const leadId = await repLead();
     const response = await post(`/api/v1/leads/${leadId}/meetings`, payload);
@@ -82,7 +87,7 @@ describe.each(ENGINES)("meetings API (%s)", (engine) => {
 
   it("refuses an unknown outcome, naming status", async () => {
     const leadId = await repLead();
-    const meetingId = (await post(`/api/v1/leads/${leadId}/meetings`, { startsAt: t.ctx.clock.now() + HOUR })).json().id;
+    const meetingId = (await post(`/api/v1/leads/${leadId}/meetings`, { startsAt: isoOf(t.ctx.clock.now() + HOUR) })).json().id;
     const response = await post(`/api/v1/meetings/${meetingId}/outcome`, { status: "booked" });
     expect(response.statusCode).toBe(400);
     expect(response.json()).toMatchObject({ field: "status" });
@@ -90,7 +95,7 @@ describe.each(ENGINES)("meetings API (%s)", (engine) => {
 
   it("hides another rep's meetings: 404 naming the id", async () => {
     const leadId = await repLead();
-    const meetingId = (await post(`/api/v1/leads/${leadId}/meetings`, { startsAt: t.ctx.clock.now() + HOUR })).json().id;
+    const meetingId = (await post(`/api/v1/leads/${leadId}/meetings`, { startsAt: isoOf(t.ctx.clock.now() + HOUR) })).json().id;
     expect((await get(`/api/v1/leads/${leadId}/meetings`, t.as.otherRep)).statusCode).toBe(404);
     const outcome = await post(`/api/v1/meetings/${meetingId}/outcome`, { status: "held" }, t.as.otherRep);
     expect(outcome.statusCode).toBe(404);

@@ -7,7 +7,7 @@ import type { AppDeps } from "../../app-deps.js";
 import { principalOf } from "../../auth/require-permission.js";
 import { LeadIdParams } from "../leads/leads.schemas.js";
 import { BookMeetingBody, MeetingDto, MeetingIdParams, MeetingListResponse, MeetingOutcomeBody, ReadinessBody } from "./meetings.schemas.js";
-import { presentMeeting } from "./present-meeting.js";
+import { meetingBookingOf, presentMeeting } from "./present-meeting.js";
 
 const SECURITY: Record<string, string[]>[] = [{ session: [] }, { apiKey: [] }];
 
@@ -17,7 +17,7 @@ export const meetingRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { c
     "/api/v1/leads/:id/meetings",
     { schema: { tags: ["meetings"], summary: "Book a meeting with the lead", security: SECURITY, params: LeadIdParams, body: BookMeetingBody, response: { 201: MeetingDto } } },
     async (request, reply) => {
-      const view = await bookMeeting(ctx, principalOf(request, "leads:work"), request.params.id, request.body);
+      const view = await bookMeeting(ctx, principalOf(request, "leads:work"), request.params.id, meetingBookingOf(request.body));
       return reply.status(201).send(presentMeeting(view));
     },
   );

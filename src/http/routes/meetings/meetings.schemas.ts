@@ -1,17 +1,17 @@
-import { Type } from "typebox";
+import { type Static, Type } from "typebox";
 import { MEETING_OUTCOMES, MEETING_TITLE_MAX_LENGTH } from "../../../domain/meetings/meeting.js";
+import { IsoInstant } from "../../instants.js";
 
-// Null first: with type coercion on, Ajv would otherwise turn `null` into "" or 0 before trying the null branch.
+// Null first: with type coercion on, Ajv would otherwise turn `null` into "" before trying the null branch.
 const nullable = <T extends Type.TSchema>(schema: T) => Type.Union([Type.Null(), schema]);
-const Instant = (description: string) => Type.Integer({ minimum: 0, maximum: 8_640_000_000_000_000, description });
 const Notes = Type.Optional(nullable(Type.String({ maxLength: 5000 })));
 
 export const MeetingIdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }) }, { additionalProperties: false });
 
 export const BookMeetingBody = Type.Object(
   {
-    startsAt: Instant("When the meeting starts, epoch milliseconds."),
-    endsAt: Type.Optional(nullable(Instant("When it ends, epoch milliseconds; after startsAt."))),
+    startsAt: IsoInstant("When the meeting starts (ISO 8601)."),
+    endsAt: Type.Optional(nullable(IsoInstant("When it ends (ISO 8601); after startsAt."))),
     title: Type.Optional(nullable(Type.String({ maxLength: MEETING_TITLE_MAX_LENGTH }))),
   },
   { additionalProperties: false },
@@ -41,7 +41,7 @@ const ReadinessDto = Type.Object({
   readyToEvaluate: Type.Boolean(),
   notes: Type.Union([Type.String(), Type.Null()]),
   answeredBy: Type.String({ description: "Who answered: `user:<id>` or `api_key:<id>`." }),
-  answeredAt: Type.Integer({ description: "Epoch milliseconds." }),
+  answeredAt: IsoInstant(),
 });
 
 export const MeetingDto = Type.Object({
@@ -49,11 +49,13 @@ export const MeetingDto = Type.Object({
   leadId: Type.String(),
   provider: Type.String({ description: "manual, calcom or calendly." }),
   title: Type.Union([Type.String(), Type.Null()]),
-  startsAt: Type.Integer({ description: "Epoch milliseconds." }),
-  endsAt: Type.Union([Type.Integer(), Type.Null()], { description: "Epoch milliseconds; null when unknown." }),
+  startsAt: IsoInstant(),
+  endsAt: Type.Union([IsoInstant(), Type.Null()], { description: "null when unknown." }),
   status: Type.String({ description: "booked, held, no_show or canceled." }),
   isFirst: Type.Boolean({ description: "The lead's first held meeting (or, while none was held, its first booked one): the readiness check is about it." }),
   readiness: Type.Union([ReadinessDto, Type.Null()], { description: "The owner's readiness check after the meeting; null until answered." }),
 });
 
 export const MeetingListResponse = Type.Object({ items: Type.Array(MeetingDto, { description: "Oldest first." }) });
+
+export type BookMeetingBodyType = Static<typeof BookMeetingBody>;

@@ -5,6 +5,7 @@ import { findLeadPipeline, saveLeadPipeline } from "../../../store/lead-pipeline
 import { findLeadById, updateLead } from "../../../store/leads.js";
 import { ENGINES } from "../../../../test/support/engines.js";
 import { createTestApp, type TestApp, type TestUser } from "../../../../test/support/http.js";
+import { isoOf } from "../../instants.js";
 
 const HOUR = 3_600_000;
 
@@ -28,14 +29,17 @@ describe.each(ENGINES)("next-step routes (%s)", (engine) => {
   it("sets, reschedules and completes a next step", async () => {
     const leadId = await repLead();
     const now = t.ctx.clock.now();
-    const set = await put(leadId, { action: "Call about the pilot", dueAt: now + HOUR });
+    const set = await put(leadId, { action: "Call about the pilot", dueAt: isoOf(now + HOUR) });
     expect(set.statusCode).toBe(200);
-    expect(set.json()).toEqual({ nextStep: { action: "Call about the pilot", dueAt: now + HOUR, ownerId: t.as.rep.userId, setAt: now, status: "scheduled" } });
+    expect(set.json()).toEqual({ nextStep: { action: "Call about the pilot", dueAt: isoOf(now + HOUR), ownerId: t.as.rep.userId, setAt: isoOf(now), status: "scheduled" } });
 
-    const moved = await put(leadId, { action: "Call about the pilot", dueAt: now + 2 * HOUR, ownerId: t.as.otherRep.userId });
-    expect(moved.json().nextStep).toMatchObject({ dueAt: now + 2 * HOUR, ownerId: t.as.otherRep.userId });
+    // Any offset is read as the instant it names; the answer is always UTC.
+    const inBerlin = "2026-03-02T12:00:00+01:00";
+    const moved = await put(leadId, { action: "Call about the pilot", dueAt: inBerlin, ownerId: t.as.otherRep.userId });
+    expect(moved.json().nextStep).toMatchObject({ dueAt: "2026-03-02T11:00:00.000Z", ownerId: t.as.otherRep.userId });
+    expect((await findLeadPipeline(t.ctx.db, (await findLeadById(t.ctx.db, leadId))!)).nextStep?.dueAt).toBe(Date.parse(inBerlin));
 
-    const finished = await done(leadId, { outcome: "They want a pilot", next: { action: "Send the pilot terms", dueAt: now + 24 * HOUR } });
+    const finished = await done(leadId, { outcome: "They want a pilot", next: { action: "Send the pilot terms", dueAt: isoOf(now + 24 * HOUR) } });
     expect(finished.statusCode).toBe(200);
     expect(finished.json().nextStep).toMatchObject({ action: "Send the pilot terms", ownerId: t.as.rep.userId, status: "scheduled" });
     expect((await done(leadId, {})).json()).toEqual({ nextStep: null });
@@ -46,11 +50,14 @@ describe.each(ENGINES)("next-step routes (%s)", (engine) => {
 
   it("names the offending field", async () => {
     const leadId = await repLead();
-    const dueAt = t.ctx.clock.now() + HOUR;
+    const dueAt = isoOf(t.ctx.clock.now() + HOUR);
     const cases: [object, string][] = [
       [{ action: "   ", dueAt }, "action"],
       [{ action: "x".repeat(501), dueAt }, "action"],
-      [{ action: "Call", dueAt: 1.5 }, "dueAt"],
+      [{ action: "Call", dueAt: t.ctx.clock.now() + HOUR }, "dueAt"],
+      [{ action: "Call", dueAt: "tomorrow" }, "dueAt"],
+      [{ action: "Call", dueAt: "2026-03-02T10:00:00" }, "dueAt"],
+      [{ action: "Call", dueAt: "2026-06-30T23:59:60Z" }, "dueAt"],
       [{ action: "Call", dueAt, ownerId: "user_nobody" }, "ownerId"],
     ];
     for (const [payload, field] of cases) {
@@ -62,6 +69,8 @@ describe.each(ENGINES)("next-step routes (%s)", (engine) => {
     const badNext = await done(leadId, { next: { action: "Demo", dueAt, ownerId: "user_nobody" } });
     expect(badNext.statusCode).toBe(400);
     expect(badNext.json()).toMatchObject({ code: "invalid", field: "next.ownerId" });
+    const badNextDue = await done(leadId, { next: { action: "Demo", dueAt: "2026-06-30T23:59:60Z" } });
+    expect(badNextDue.json()).toMatchObject({ code: "invalid", field: "next.dueAt" });
   });
 
   it("answers 409 for a closed lead and for completing without a next step", async () => {
@@ -70,14 +79,14 @@ describe.each(ENGINES)("next-step routes (%s)", (engine) => {
     expect(noStep.statusCode).toBe(409);
     const lead = (await findLeadById(t.ctx.db, leadId))!;
     await saveLeadPipeline(t.ctx.db, { ...(await findLeadPipeline(t.ctx.db, lead)), closedAt: t.ctx.clock.now() }, t.ctx.clock.now());
-    const closed = await put(leadId, { action: "Call", dueAt: t.ctx.clock.now() + HOUR });
+    const closed = await put(leadId, { action: "Call", dueAt: isoOf(t.ctx.clock.now() + HOUR) });
     expect(closed.statusCode).toBe(409);
     expect(closed.json()).toMatchObject({ code: "conflict" });
   });
 
   it("hides another rep's lead (404) but lets a manager set its next step", async () => {
     const leadId = await repLead();
-    const payload = { action: "Call", dueAt: t.ctx.clock.now() + HOUR };
+    const payload = { action: "Call", dueAt: isoOf(t.ctx.clock.now() + HOUR) };
     const stranger = await put(leadId, payload, t.as.otherRep);
     expect(stranger.statusCode).toBe(404);
     expect(stranger.json()).toMatchObject({ code: "not_found", field: "id" });

@@ -5,7 +5,7 @@ import type { AppDeps } from "../../app-deps.js";
 import { principalOf } from "../../auth/require-permission.js";
 import { LeadIdParams } from "../leads/leads.schemas.js";
 import { NextStepBody, NextStepDoneBody, NextStepDoneResponse, NextStepResponse } from "./next-steps.schemas.js";
-import { presentNextStep } from "./present-next-step.js";
+import { nextStepInputOf, presentNextStep } from "./present-next-step.js";
 
 const SECURITY: Record<string, string[]>[] = [{ session: [] }, { apiKey: [] }];
 const tags = ["leads"];
@@ -26,7 +26,7 @@ export const nextStepRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { 
       },
     },
     async (request) => {
-      const nextStep = await setNextStep(ctx, principalOf(request, "leads:work"), request.params.id, request.body);
+      const nextStep = await setNextStep(ctx, principalOf(request, "leads:work"), request.params.id, nextStepInputOf(request.body));
       return { nextStep: presentNextStep(nextStep) };
     },
   );
@@ -45,7 +45,9 @@ export const nextStepRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { 
       },
     },
     async (request) => {
-      const nextStep = await completeNextStep(ctx, principalOf(request, "leads:work"), request.params.id, request.body);
+      const { outcome, next } = request.body;
+      const done = { outcome, next: next && nextStepInputOf(next, "next") };
+      const nextStep = await completeNextStep(ctx, principalOf(request, "leads:work"), request.params.id, done);
       return { nextStep: nextStep && presentNextStep(nextStep) };
     },
   );

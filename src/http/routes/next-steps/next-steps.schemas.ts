@@ -1,13 +1,12 @@
-import { Type } from "typebox";
+import { type Static, Type } from "typebox";
 import { NEXT_STEP_ACTION_MAX_CHARS } from "../../../domain/pipeline/next-step.js";
-
-const EpochMs = (description: string) => Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER, description });
+import { IsoInstant } from "../../instants.js";
 
 export const NextStepDto = Type.Object({
   action: Type.String(),
-  dueAt: EpochMs("When it is due, epoch ms; the owner is reminded then."),
+  dueAt: IsoInstant("When it is due; the owner is reminded then."),
   ownerId: Type.Union([Type.String(), Type.Null()], { description: "Who does it; null only when nobody could be named." }),
-  setAt: EpochMs("When it was set or last rescheduled, epoch ms."),
+  setAt: IsoInstant("When it was set or last rescheduled."),
   status: Type.Union([Type.Literal("scheduled"), Type.Literal("due"), Type.Literal("overdue")], {
     description: "scheduled until its due time, due once the reminder went out, overdue after the workspace's grace minutes.",
   }),
@@ -16,7 +15,7 @@ export const NextStepDto = Type.Object({
 export const NextStepBody = Type.Object(
   {
     action: Type.String({ minLength: 1, maxLength: NEXT_STEP_ACTION_MAX_CHARS, description: "What to do next, 1–500 characters." }),
-    dueAt: EpochMs("When, epoch ms. A time in the past makes it due at once."),
+    dueAt: IsoInstant("When (ISO 8601). A time in the past makes it due at once."),
     ownerId: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: "An active user; default the lead's owner, else the caller." })),
   },
   { additionalProperties: false },
@@ -33,3 +32,5 @@ export const NextStepDoneBody = Type.Object(
 export const NextStepResponse = Type.Object({ nextStep: NextStepDto });
 
 export const NextStepDoneResponse = Type.Object({ nextStep: Type.Union([NextStepDto, Type.Null()], { description: "The step that follows, when `next` was given." }) });
+
+export type NextStepBodyType = Static<typeof NextStepBody>;

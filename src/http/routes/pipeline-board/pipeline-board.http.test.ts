@@ -3,6 +3,7 @@ import { insertLeads } from "../../../store/leads.js";
 import { ENGINES } from "../../../../test/support/engines.js";
 import { buildLead } from "../../../../test/support/factories.js";
 import { createTestApp, type TestApp, type TestCaller, type TestUser } from "../../../../test/support/http.js";
+import { isoOf } from "../../instants.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -32,7 +33,7 @@ describe.each(ENGINES)("pipeline board over HTTP (%s)", (engine) => {
 
   it("shows a column per stage with the stage's board fields and cards with what a card needs", async () => {
     const leadId = await leadOf(t.as.rep, "new", "Nora");
-    expect((await post(`/api/v1/leads/${leadId}/stage`, { stage: "contacted", nextStep: { action: "Book discovery", dueAt: t.ctx.clock.now() + DAY_MS } })).statusCode).toBe(200);
+    expect((await post(`/api/v1/leads/${leadId}/stage`, { stage: "contacted", nextStep: { action: "Book discovery", dueAt: isoOf(t.ctx.clock.now() + DAY_MS) } })).statusCode).toBe(200);
     t.ctx.clock.advance(8 * DAY_MS);
     const columns = await boardOf(t.as.rep);
     expect(columns.map((column) => column.stage.key)).toEqual(["new", "contacted", "qualified", "proposal", "won", "lost"]);
@@ -47,7 +48,7 @@ describe.each(ENGINES)("pipeline board over HTTP (%s)", (engine) => {
         ownerId: t.as.rep.userId,
         daysInStage: 8,
         isStalled: true,
-        nextStep: { action: "Book discovery", dueAt: t.ctx.clock.now() - 7 * DAY_MS, ownerId: t.as.rep.userId, setAt: t.ctx.clock.now() - 8 * DAY_MS, status: "scheduled" },
+        nextStep: { action: "Book discovery", dueAt: isoOf(t.ctx.clock.now() - 7 * DAY_MS), ownerId: t.as.rep.userId, setAt: isoOf(t.ctx.clock.now() - 8 * DAY_MS), status: "scheduled" },
         value: null,
         qualificationStatus: "unqualified",
       },

@@ -4,6 +4,7 @@ import { insertLeads } from "../../../store/leads.js";
 import { ENGINES } from "../../../../test/support/engines.js";
 import { buildLead } from "../../../../test/support/factories.js";
 import { createTestApp, type TestApp, type TestCaller } from "../../../../test/support/http.js";
+import { isoOf } from "../../instants.js";
 
 const HOUR_MS = 60 * 60 * 1000;
 
@@ -30,7 +31,7 @@ describe.each(ENGINES)("a lead's pipeline view over HTTP (%s)", (engine) => {
     expect(response.statusCode).toBe(200);
     expect(response.json()).toEqual({
       stage: DEFAULT_PIPELINE.stages[0],
-      stageEnteredAt: t.ctx.clock.now(),
+      stageEnteredAt: isoOf(t.ctx.clock.now()),
       daysInStage: 0,
       isStalled: false,
       qualificationStatus: "unqualified",
@@ -45,9 +46,9 @@ describe.each(ENGINES)("a lead's pipeline view over HTTP (%s)", (engine) => {
 
   it("shows the next step, proposal, waiting reply and, once won, the outcome", async () => {
     const leadId = await repLead("qualified");
-    const dueAt = t.ctx.clock.now() + HOUR_MS;
+    const dueAt = isoOf(t.ctx.clock.now() + HOUR_MS);
     expect((await post(`/api/v1/leads/${leadId}/stage`, { stage: "proposal", checkedItems: ["decision_maker_met", "cost_of_inaction_agreed"], nextStep: { action: "Walk through it", dueAt } })).statusCode).toBe(200);
-    const movedAt = t.ctx.clock.now();
+    const movedAt = isoOf(t.ctx.clock.now());
     expect((await post(`/api/v1/leads/${leadId}/proposal`, { amount: 8_000 })).statusCode).toBe(201);
     expect((await post(`/api/v1/leads/${leadId}/touches`, { channel: "email", direction: "in" })).statusCode).toBe(201);
     expect((await get(`/api/v1/leads/${leadId}/pipeline`)).json()).toMatchObject({

@@ -1,6 +1,7 @@
 import { amountOfCents } from "../../../domain/pipeline/deal-amount.js";
 import type { DealOutcome } from "../../../domain/pipeline/deal-outcome.js";
 import type { LeadPipelineView } from "../../../services/pipeline-view/read-lead-pipeline.js";
+import { isoOf, isoOrNull } from "../../instants.js";
 import { presentNextStep } from "../next-steps/present-next-step.js";
 import type { LeadPipelineDtoType } from "./pipeline-view.schemas.js";
 
@@ -16,15 +17,15 @@ export function presentLeadPipeline(view: LeadPipelineView): LeadPipelineDtoType
   const { state } = view;
   return {
     stage: view.stage,
-    stageEnteredAt: state.stageEnteredAt,
+    stageEnteredAt: isoOf(state.stageEnteredAt),
     daysInStage: view.daysInStage,
     isStalled: view.isStalled,
     qualificationStatus: state.qualificationStatus,
     costOfInaction: state.costOfInaction,
     nextStep: state.nextStep && presentNextStep(state.nextStep),
-    proposal: state.proposalAmountCents === null ? null : { amount: amountOfCents(state.proposalAmountCents), sentAt: state.proposalSentAt, isExpectationMismatch: state.isExpectationMismatch },
+    proposal: state.proposalAmountCents === null ? null : { amount: amountOfCents(state.proposalAmountCents), sentAt: isoOrNull(state.proposalSentAt), isExpectationMismatch: state.isExpectationMismatch },
     value: amountOrNull(state.valueCents),
     outcome: presentOutcome(view.outcome),
-    replyWaitingSince: state.replyWaitingSince,
+    replyWaitingSince: isoOrNull(state.replyWaitingSince),
   };
 }

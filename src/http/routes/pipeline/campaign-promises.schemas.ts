@@ -1,6 +1,7 @@
 import { type Static, Type } from "typebox";
 import { CAMPAIGN_PROMISE_NOTES_MAX_LENGTH, MAX_TIMELINE_DAYS } from "../../../domain/pipeline/campaign-promise.js";
 import { LEAD_FIELD_MAX_LENGTH } from "../../../domain/lead/lead-limits.js";
+import { IsoInstant } from "../../instants.js";
 
 const nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T, description: string) => Type.Union([schema, Type.Null()], { description });
 
@@ -14,7 +15,7 @@ export const CampaignPromiseDto = Type.Object({
   priceAnchor: nullable(Type.Number(), "The price the campaign anchored, major currency units."),
   timelineDays: nullable(Type.Integer(), "The timeline it promised, days."),
   notes: nullable(Type.String(), "Anything else it promised."),
-  updatedAt: Type.Integer({ description: "Epoch ms." }),
+  updatedAt: IsoInstant("When it was last recorded."),
 });
 
 export const CampaignPromiseListResponse = Type.Object({ items: Type.Array(CampaignPromiseDto) });

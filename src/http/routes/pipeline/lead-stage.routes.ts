@@ -4,8 +4,10 @@ import { moveLeadStage } from "../../../services/pipeline/move-lead-stage.js";
 import { sendProposal } from "../../../services/pipeline/send-proposal.js";
 import type { AppDeps } from "../../app-deps.js";
 import { principalOf } from "../../auth/require-permission.js";
+import { isoOf, msOrUndefined } from "../../instants.js";
 import { LeadIdParams } from "../leads/leads.schemas.js";
 import { presentLead } from "../leads/present-lead.js";
+import { nextStepInputOf } from "../next-steps/present-next-step.js";
 import { MoveStageBody, MoveStageResponse, ProposalBody, ProposalResponse } from "./lead-stage.schemas.js";
 
 const SECURITY: Record<string, string[]>[] = [{ session: [] }, { apiKey: [] }];
@@ -28,7 +30,8 @@ export const leadStageRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, {
       },
     },
     async (request) => {
-      const { lead, sla, warnings } = await moveLeadStage(ctx, principalOf(request, "leads:work"), request.params.id, request.body);
+      const { nextStep, ...move } = request.body;
+      const { lead, sla, warnings } = await moveLeadStage(ctx, principalOf(request, "leads:work"), request.params.id, { ...move, nextStep: nextStep && nextStepInputOf(nextStep, "nextStep") });
       return { lead: presentLead(lead, sla), warnings };
     },
   );
@@ -47,9 +50,10 @@ export const leadStageRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, {
       },
     },
     async (request, reply) => {
-      const { amountCents, sentAt, priceAnchorCents, deviationPercent, isExpectationMismatch } = await sendProposal(ctx, principalOf(request, "leads:work"), request.params.id, request.body);
+      const input = { amount: request.body.amount, sentAt: msOrUndefined(request.body.sentAt, "sentAt") };
+      const { amountCents, sentAt, priceAnchorCents, deviationPercent, isExpectationMismatch } = await sendProposal(ctx, principalOf(request, "leads:work"), request.params.id, input);
       const priceAnchor = priceAnchorCents === null ? null : amountOfCents(priceAnchorCents);
-      return reply.status(201).send({ proposal: { amount: amountOfCents(amountCents), sentAt, priceAnchor, deviationPercent, isExpectationMismatch } });
+      return reply.status(201).send({ proposal: { amount: amountOfCents(amountCents), sentAt: isoOf(sentAt), priceAnchor, deviationPercent, isExpectationMismatch } });
     },
   );
 };

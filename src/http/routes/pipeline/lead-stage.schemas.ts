@@ -1,11 +1,11 @@
 import { Type } from "typebox";
 import { QUALIFICATION_TEXT_MAX_LENGTH } from "../../../domain/qualification/qualification-answer.js";
+import { IsoInstant } from "../../instants.js";
 import { LeadDto } from "../leads/leads.schemas.js";
 import { NextStepBody } from "../next-steps/next-steps.schemas.js";
 import { ChecklistItemDto } from "./pipeline.schemas.js";
 
 const Amount = (description: string) => Type.Number({ description: `${description} Major currency units, at most 2 decimals (12500.5).` });
-const EpochMs = (description: string) => Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER, description });
 
 export const MoveStageBody = Type.Object(
   {
@@ -30,7 +30,7 @@ export const MoveStageResponse = Type.Object({ lead: LeadDto, warnings: Type.Arr
 export const ProposalBody = Type.Object(
   {
     amount: Amount("The proposal amount, above 0."),
-    sentAt: Type.Optional(EpochMs("When it was sent, epoch ms; default now.")),
+    sentAt: Type.Optional(IsoInstant("When it was sent (ISO 8601); default now.")),
   },
   { additionalProperties: false },
 );
@@ -38,7 +38,7 @@ export const ProposalBody = Type.Object(
 export const ProposalResponse = Type.Object({
   proposal: Type.Object({
     amount: Type.Number(),
-    sentAt: EpochMs("When it was sent."),
+    sentAt: IsoInstant("When it was sent."),
     priceAnchor: Type.Union([Type.Number(), Type.Null()], { description: "What the lead's campaign anchored; null when it named no price." }),
     deviationPercent: Type.Union([Type.Number(), Type.Null()], { description: "Signed distance from the anchor: +30 is 30 % above it." }),
     isExpectationMismatch: Type.Boolean({ description: "Further from the anchor than the pipeline's expectationTolerancePercent." }),

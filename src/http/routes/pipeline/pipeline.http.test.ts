@@ -6,6 +6,7 @@ import { findLeadPipeline, saveLeadPipeline } from "../../../store/lead-pipeline
 import { findLeadById, updateLead } from "../../../store/leads.js";
 import { ENGINES } from "../../../../test/support/engines.js";
 import { createTestApp, type TestApp, type TestCaller } from "../../../../test/support/http.js";
+import { isoOf } from "../../instants.js";
 
 const HOUR_MS = 60 * 60 * 1000;
 
@@ -20,7 +21,7 @@ describe.each(ENGINES)("pipeline, stage moves, proposals and campaign promises o
   const send = (method: "POST" | "PUT" | "DELETE", url: string, payload: object | undefined, as: TestCaller) => t.app.inject({ method, url, headers: as.headers, ...(payload ? { payload } : {}) });
   const get = (url: string, as: TestCaller = t.as.rep) => t.app.inject({ method: "GET", url, headers: as.headers });
   const moveStage = (leadId: string, payload: object, as: TestCaller = t.as.rep) => send("POST", `/api/v1/leads/${leadId}/stage`, payload, as);
-  const nextStep = () => ({ action: "Book the discovery call", dueAt: t.ctx.clock.now() + HOUR_MS });
+  const nextStep = () => ({ action: "Book the discovery call", dueAt: isoOf(t.ctx.clock.now() + HOUR_MS) });
 
   /** A lead of the rep's in `stage`, captured from `campaign`. */
   async function repLead(stage = "new", campaign: string | null = null): Promise<string> {
@@ -109,15 +110,15 @@ describe.each(ENGINES)("pipeline, stage moves, proposals and campaign promises o
   it("flags a proposal far from its campaign's promise, and manages promises", async () => {
     expect((await send("PUT", "/api/v1/campaign-promises/spring%20launch", { priceAnchor: 10000 }, t.as.rep)).statusCode).toBe(403);
     const saved = await send("PUT", "/api/v1/campaign-promises/spring%20launch", { priceAnchor: 10000, timelineDays: 30, notes: "Live in a month" }, t.as.manager);
-    expect(saved.json()).toEqual({ campaign: "spring launch", priceAnchor: 10000, timelineDays: 30, notes: "Live in a month", updatedAt: t.ctx.clock.now() });
+    expect(saved.json()).toEqual({ campaign: "spring launch", priceAnchor: 10000, timelineDays: 30, notes: "Live in a month", updatedAt: isoOf(t.ctx.clock.now()) });
     expect((await get("/api/v1/campaign-promises")).json()).toEqual({ items: [saved.json()] });
 
     const leadId = await repLead("qualified", "spring launch");
     const proposal = await send("POST", `/api/v1/leads/${leadId}/proposal`, { amount: 14999.99 }, t.as.rep);
     expect(proposal.statusCode).toBe(201);
-    expect(proposal.json()).toEqual({ proposal: { amount: 14999.99, sentAt: t.ctx.clock.now(), priceAnchor: 10000, deviationPercent: 50, isExpectationMismatch: true } });
-    const near = await send("POST", `/api/v1/leads/${leadId}/proposal`, { amount: 9000, sentAt: t.ctx.clock.now() - HOUR_MS }, t.as.rep);
-    expect(near.json().proposal).toMatchObject({ sentAt: t.ctx.clock.now() - HOUR_MS, deviationPercent: -10, isExpectationMismatch: false });
+    expect(proposal.json()).toEqual({ proposal: { amount: 14999.99, sentAt: isoOf(t.ctx.clock.now()), priceAnchor: 10000, deviationPercent: 50, isExpectationMismatch: true } });
+    const near = await send("POST", `/api/v1/leads/${leadId}/proposal`, { amount: 9000, sentAt: isoOf(t.ctx.clock.now() - HOUR_MS) }, t.as.rep);
+    expect(near.json().proposal).toMatchObject({ sentAt: isoOf(t.ctx.clock.now() - HOUR_MS), deviationPercent: -10, isExpectationMismatch: false });
 
     const bad = await send("PUT", "/api/v1/campaign-promises/spring%20launch", { priceAnchor: 0 }, t.as.manager);
     expect([bad.statusCode, bad.json().field]).toEqual([400, "priceAnchor"]);

@@ -6,6 +6,7 @@ import { findLeadById, updateLead } from "../../../store/leads.js";
 import { findTimerByKey } from "../../../store/timers.js";
 import { ENGINES } from "../../../../test/support/engines.js";
 import { createTestApp, type TestApp } from "../../../../test/support/http.js";
+import { isoOf } from "../../instants.js";
 
 const HOUR = 3_600_000;
 
@@ -37,7 +38,7 @@ describe.each(ENGINES)("qualification API (%s)", (engine) => {
     const partial = await qualify(leadId, { answers: [{ criterion: "budget", answer: "yes", notes: "Signed off" }], costOfInaction: "Missed renewals cost 8k a month" });
     expect(partial.statusCode).toBe(200);
     expect(partial.json()).toMatchObject({ status: "in_progress", costOfInaction: "Missed renewals cost 8k a month" });
-    expect(partial.json().answers[0]).toEqual({ criterion: "budget", label: "Budget", question: expect.any(String), answer: "yes", notes: "Signed off", answeredBy: `user:${t.as.rep.userId}`, answeredAt: t.ctx.clock.now() });
+    expect(partial.json().answers[0]).toEqual({ criterion: "budget", label: "Budget", question: expect.any(String), answer: "yes", notes: "Signed off", answeredBy: `user:${t.as.rep.userId}`, answeredAt: isoOf(t.ctx.clock.now()) });
 
     const done = await qualify(leadId, { answers: ["authority", "need", "timeline"].map((criterion) => ({ criterion, answer: "yes" })) }, t.as.manager);
     expect(done.json()).toMatchObject({ status: "qualified", costOfInaction: "Missed renewals cost 8k a month" });
@@ -61,7 +62,7 @@ describe.each(ENGINES)("qualification API (%s)", (engine) => {
   it("disqualifies with a listed reason (note for other), clearing the next step and its timer, then requalifies", async () => {
     const leadId = await repLead();
     await qualify(leadId, { answers: [{ criterion: "need", answer: "yes" }] });
-    expect((await send("PUT", `/api/v1/leads/${leadId}/next-step`, { action: "Send the pricing sheet", dueAt: t.ctx.clock.now() + HOUR })).statusCode).toBe(200);
+    expect((await send("PUT", `/api/v1/leads/${leadId}/next-step`, { action: "Send the pricing sheet", dueAt: isoOf(t.ctx.clock.now() + HOUR) })).statusCode).toBe(200);
     expect(await findTimerByKey(t.ctx.db, nextStepTimerKey(leadId))).toBeDefined();
 
     for (const [payload, field] of [[{ reason: "bored" }, "reason"], [{ reason: "other" }, "note"], [{ reason: "other", note: "   " }, "note"]] as const) {
@@ -70,7 +71,7 @@ describe.each(ENGINES)("qualification API (%s)", (engine) => {
     }
     const disqualified = await send("POST", `/api/v1/leads/${leadId}/disqualify`, { reason: "other", note: "Reseller" });
     expect(disqualified.statusCode).toBe(200);
-    expect(disqualified.json()).toMatchObject({ status: "disqualified", disqualification: { reason: "other", label: "Other", note: "Reseller", at: t.ctx.clock.now() } });
+    expect(disqualified.json()).toMatchObject({ status: "disqualified", disqualification: { reason: "other", label: "Other", note: "Reseller", at: isoOf(t.ctx.clock.now()) } });
     expect(await findTimerByKey(t.ctx.db, nextStepTimerKey(leadId))).toBeUndefined();
     expect((await get(`/api/v1/leads/${leadId}/qualification`)).json().status).toBe("disqualified");
 

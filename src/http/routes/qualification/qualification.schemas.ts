@@ -1,5 +1,6 @@
 import { type Static, Type } from "typebox";
 import { ANSWER_VALUES, QUALIFICATION_TEXT_MAX_LENGTH } from "../../../domain/qualification/qualification-answer.js";
+import { IsoInstant } from "../../instants.js";
 
 const Key = Type.String({ minLength: 1, maxLength: 100 });
 const Text = (description: string) => Type.Union([Type.String({ maxLength: QUALIFICATION_TEXT_MAX_LENGTH }), Type.Null()], { description });
@@ -37,14 +38,14 @@ const CriterionAnswerDto = Type.Object({
   answer: Type.Union([Type.Enum(ANSWER_VALUES), Type.Null()], { description: "null while unanswered." }),
   notes: NullableString,
   answeredBy: Type.Union([Type.String(), Type.Null()], { description: "Who answered: `user:<id>` or `api_key:<id>`." }),
-  answeredAt: Type.Union([Type.Integer(), Type.Null()], { description: "Epoch ms." }),
+  answeredAt: Type.Union([IsoInstant(), Type.Null()]),
 });
 
 export const QualificationDto = Type.Object({
   status: Type.String({ description: "unqualified, in_progress, qualified or disqualified." }),
   answers: Type.Array(CriterionAnswerDto, { description: "One per configured criterion, in order." }),
   costOfInaction: NullableString,
-  disqualification: Type.Union([Type.Object({ reason: Type.String(), label: Type.String(), note: NullableString, at: Type.Integer({ description: "Epoch ms." }) }), Type.Null()]),
+  disqualification: Type.Union([Type.Object({ reason: Type.String(), label: Type.String(), note: NullableString, at: IsoInstant("When it was disqualified.") }), Type.Null()]),
 });
 
 export type QualificationDtoType = Static<typeof QualificationDto>;

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { captureLead } from "../../../services/capture-leads.js";
 import { ENGINES, REFERENCE_TIME } from "../../../../test/support/engines.js";
 import { createTestApp, type TestApp } from "../../../../test/support/http.js";
+import { isoOf } from "../../instants.js";
 
 const HOUR = 3_600_000;
 
@@ -34,11 +35,11 @@ describe.each(ENGINES)("outcome reasons report API (%s)", (engine) => {
     await disqualify(d!, "other", "Wants a free consultation only");
     expect((await t.app.inject({ method: "POST", url: `/api/v1/leads/${e}/stage`, headers: t.as.manager.headers, payload: { stage: "lost", reason: "price" } })).statusCode).toBe(200);
 
-    const response = await report(`?from=${REFERENCE_TIME}&to=${REFERENCE_TIME + 24 * HOUR}`);
+    const response = await report(`?from=${isoOf(REFERENCE_TIME)}&to=${isoOf(REFERENCE_TIME + 24 * HOUR)}`);
     expect(response.statusCode).toBe(200);
     expect(response.json()).toEqual({
-      from: REFERENCE_TIME,
-      to: REFERENCE_TIME + 24 * HOUR,
+      from: isoOf(REFERENCE_TIME),
+      to: isoOf(REFERENCE_TIME + 24 * HOUR),
       disqualified: [
         { source: "ads", campaign: "brand", reason: "no_budget", label: "No budget", count: 2 },
         { source: "ads", campaign: "brand", reason: "competitor", label: "Competitor", count: 1 },
@@ -46,13 +47,15 @@ describe.each(ENGINES)("outcome reasons report API (%s)", (engine) => {
       ],
       lost: [{ source: "ads", campaign: null, reason: "price", label: "Price", count: 1 }],
     });
-    expect((await report(`?from=${REFERENCE_TIME + 2 * HOUR}&to=${REFERENCE_TIME + 3 * HOUR}`)).json()).toMatchObject({ disqualified: [], lost: [] });
+    expect((await report(`?from=${isoOf(REFERENCE_TIME + 2 * HOUR)}&to=${isoOf(REFERENCE_TIME + 3 * HOUR)}`)).json()).toMatchObject({ disqualified: [], lost: [] });
   });
 
   it.each([
-    ["?from=10&to=10", "from"],
+    ["?from=2026-03-02T10:00:00Z&to=2026-03-02T10:00:00Z", "from"],
     ["?from=-1", "from"],
+    [`?from=${REFERENCE_TIME}`, "from"],
     ["?to=soon", "to"],
+    ["?to=2026-06-30T23:59:60Z", "to"],
     ["?since=1", "since"],
   ])("%s → 400 naming %s", async (query, field) => {
     const response = await report(query);

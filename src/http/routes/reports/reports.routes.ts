@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { readOutcomeReasons } from "../../../services/qualification/read-outcome-reasons.js";
 import type { AppDeps } from "../../app-deps.js";
 import { principalOf } from "../../auth/require-permission.js";
+import { isoOf, msOrUndefined } from "../../instants.js";
 import { OutcomeReasonsQuery, OutcomeReasonsResponse } from "./reports.schemas.js";
 
 const SECURITY: Record<string, string[]>[] = [{ session: [] }, { apiKey: [] }];
@@ -22,7 +23,9 @@ export const reportRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { ct
     },
     async (request) => {
       principalOf(request, "pipeline:manage");
-      return readOutcomeReasons(ctx, request.query);
+      const { from, to } = request.query;
+      const report = await readOutcomeReasons(ctx, { from: msOrUndefined(from, "from"), to: msOrUndefined(to, "to") });
+      return { ...report, from: isoOf(report.from), to: isoOf(report.to) };
     },
   );
 };

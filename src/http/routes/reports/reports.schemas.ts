@@ -1,11 +1,10 @@
 import { Type } from "typebox";
-
-const Instant = (description: string) => Type.Integer({ minimum: 0, description });
+import { IsoInstant } from "../../instants.js";
 
 export const OutcomeReasonsQuery = Type.Object(
   {
-    from: Type.Optional(Instant("Start of the range, epoch ms (inclusive); default 30 days before `to`.")),
-    to: Type.Optional(Instant("End of the range, epoch ms (exclusive); default now.")),
+    from: Type.Optional(IsoInstant("Start of the range, ISO 8601 (inclusive); default 30 days before `to`.")),
+    to: Type.Optional(IsoInstant("End of the range, ISO 8601 (exclusive); default now.")),
   },
   { additionalProperties: false },
 );
@@ -19,8 +18,8 @@ const ReasonCountDto = Type.Object({
 });
 
 export const OutcomeReasonsResponse = Type.Object({
-  from: Type.Integer(),
-  to: Type.Integer(),
+  from: IsoInstant(),
+  to: IsoInstant(),
   disqualified: Type.Array(ReasonCountDto, { description: "Most leads first." }),
   lost: Type.Array(ReasonCountDto, { description: "Most leads first." }),
 });

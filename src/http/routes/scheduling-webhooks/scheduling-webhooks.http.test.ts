@@ -65,8 +65,8 @@ describe.each(ENGINES)("Cal.com and Calendly booking webhooks (%s)", (engine) =>
           leadId: danaId,
           provider: "calcom",
           title: "Discovery Call between Priya Raman and Dana Whitfield",
-          startsAt: Date.UTC(2026, 2, 5, 15, 0),
-          endsAt: Date.UTC(2026, 2, 5, 15, 30),
+          startsAt: "2026-03-05T15:00:00.000Z",
+          endsAt: "2026-03-05T15:30:00.000Z",
           status: "booked",
           isFirst: true,
           readiness: null,
@@ -89,7 +89,7 @@ describe.each(ENGINES)("Cal.com and Calendly booking webhooks (%s)", (engine) =>
       const [booked] = await meetingsOf(danaId);
       const moved = await fromCalcom("calcom-booking-rescheduled.json");
       expect(moved.json()).toEqual({ matched: true, meetingId: booked.id, isChanged: true });
-      expect(await meetingsOf(danaId)).toMatchObject([{ id: booked.id, status: "booked", startsAt: Date.UTC(2026, 2, 6, 16, 30), endsAt: Date.UTC(2026, 2, 6, 17, 0) }]);
+      expect(await meetingsOf(danaId)).toMatchObject([{ id: booked.id, status: "booked", startsAt: "2026-03-06T16:30:00.000Z", endsAt: "2026-03-06T17:00:00.000Z" }]);
       const beforeRepeat = await everything();
       expect((await fromCalcom("calcom-booking-rescheduled.json")).json()).toMatchObject({ isChanged: false });
       expect(await everything()).toEqual(beforeRepeat);
@@ -156,7 +156,7 @@ describe.each(ENGINES)("Cal.com and Calendly booking webhooks (%s)", (engine) =>
       const response = await fromCalendly("calendly-invitee-created.json");
       expect(response.statusCode, response.body).toBe(200);
       const { meetingId } = response.json();
-      expect(await meetingsOf(marcusId)).toMatchObject([{ id: meetingId, provider: "calendly", title: "30 Minute Intro Call", startsAt: Date.UTC(2026, 2, 5, 17, 0), status: "booked", isFirst: true }]);
+      expect(await meetingsOf(marcusId)).toMatchObject([{ id: meetingId, provider: "calendly", title: "30 Minute Intro Call", startsAt: "2026-03-05T17:00:00.000Z", status: "booked", isFirst: true }]);
       expect(await meetingEventsOf(marcusId)).toMatchObject([{ type: "meeting_booked", actor: "calendly", data: { meetingId, provider: "calendly" } }]);
       const before = await everything();
       expect((await fromCalendly("calendly-invitee-created.json")).json()).toMatchObject({ isChanged: false });
@@ -169,7 +169,7 @@ describe.each(ENGINES)("Cal.com and Calendly booking webhooks (%s)", (engine) =>
       expect(oldHalf.statusCode).toBe(202);
       expect(oldHalf.json()).toMatchObject({ matched: false, ignoredBecause: expect.any(String) });
       expect((await fromCalendly("calendly-invitee-created-rescheduled.json")).json()).toEqual({ matched: true, meetingId: booked.id, isChanged: true });
-      expect(await meetingsOf(marcusId)).toMatchObject([{ id: booked.id, status: "booked", startsAt: Date.UTC(2026, 2, 9, 14, 0) }]);
+      expect(await meetingsOf(marcusId)).toMatchObject([{ id: booked.id, status: "booked", startsAt: "2026-03-09T14:00:00.000Z" }]);
       expect((await fromCalendly("calendly-invitee-no-show-created.json")).json()).toEqual({ matched: true, meetingId: booked.id, isChanged: true });
       expect((await meetingEventsOf(marcusId)).map((e) => e.type)).toEqual(["meeting_booked", "meeting_rescheduled", "no_show"]);
     });

@@ -64,7 +64,7 @@ function NextStepCell({ step, overdueAfterMinutes, timeZone, now }: NextStepCell
     <>
       {step.action}
       <div className={tone === "scheduled" ? "muted small" : `small next-step-${tone}-text`}>
-        {tone === "scheduled" ? "Due" : `${text}:`} {formatDateTime(new Date(step.dueAt).toISOString(), timeZone)}
+        {tone === "scheduled" ? "Due" : `${text}:`} {formatDateTime(step.dueAt, timeZone)}
       </div>
     </>
   );

@@ -2,7 +2,7 @@ import { type FormEvent, useId, useState } from "react";
 import { bookMeeting } from "../../api/meetings.js";
 import { FormAlert } from "../../components/form-alert.js";
 import { type FormProblem, formProblemOf, NO_PROBLEM } from "../../components/form-problem.js";
-import { instantOfLocalTime } from "../../format/zoned-time.js";
+import { isoOfLocalTime } from "../../format/zoned-time.js";
 
 type BookMeetingFormProps = { leadId: string; timeZone: string; onBooked: () => void; onCancel: () => void };
 
@@ -15,7 +15,7 @@ export function BookMeetingForm({ leadId, timeZone, onBooked, onCancel }: BookMe
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const startsAt = instantOfLocalTime(String(form.get("startsAt") ?? ""), timeZone);
+    const startsAt = isoOfLocalTime(String(form.get("startsAt") ?? ""), timeZone);
     if (startsAt === null) return setProblem({ fieldErrors: { startsAt: "Pick the date and time it starts." }, message: null });
     const title = String(form.get("title") ?? "").trim();
     setIsSaving(true);

@@ -33,7 +33,7 @@ export function CriterionRow({ row, value, team, timeZone, onChange }: Criterion
       </div>
       {row.answeredAt !== null && (
         <p className="muted small">
-          Answered by {row.answeredBy ? personLabel(row.answeredBy, team) : "someone"}, {formatDateTime(new Date(row.answeredAt).toISOString(), timeZone)}
+          Answered by {row.answeredBy ? personLabel(row.answeredBy, team) : "someone"}, {formatDateTime(row.answeredAt, timeZone)}
         </p>
       )}
     </fieldset>

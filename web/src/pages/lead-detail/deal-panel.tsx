@@ -22,7 +22,7 @@ export function DealPanel({ leadId, config, view, timeZone, onChanged }: DealPan
   const { proposal, outcome } = view;
   const facts: Fact[] = [
     { label: "Value", value: view.value === null ? null : formatAmount(view.value) },
-    { label: "Proposal", value: proposal && `${formatAmount(proposal.amount)}${proposal.sentAt === null ? "" : `, sent ${formatDate(new Date(proposal.sentAt).toISOString(), timeZone)}`}` },
+    { label: "Proposal", value: proposal && `${formatAmount(proposal.amount)}${proposal.sentAt === null ? "" : `, sent ${formatDate(proposal.sentAt, timeZone)}`}` },
   ];
 
   function handleSent(next: SentProposal) {

@@ -10,7 +10,7 @@ function formOf(entries: [string, string][]): FormData {
 describe("proposalOf", () => {
   it("leaves the time out for today and sends midday in the person's zone for an earlier day", () => {
     expect(proposalOf("12,500", "2026-03-02", "2026-03-02", "UTC")).toEqual({ proposal: { amount: 12500 } });
-    expect(proposalOf("12500.5", "2026-03-01", "2026-03-02", "Europe/Berlin")).toEqual({ proposal: { amount: 12500.5, sentAt: Date.parse("2026-03-01T11:00:00Z") } });
+    expect(proposalOf("12500.5", "2026-03-01", "2026-03-02", "Europe/Berlin")).toEqual({ proposal: { amount: 12500.5, sentAt: "2026-03-01T11:00:00.000Z" } });
   });
 
   it("names the amount when it is not a positive amount", () => {

@@ -1,16 +1,16 @@
 import type { LeadOutcome, SentProposal, StageMove } from "../../api/lead-pipeline.js";
 import { formatAmount, parseAmount } from "../../format/format-money.js";
-import { instantOfLocalTime } from "../../format/zoned-time.js";
+import { isoOfLocalTime } from "../../format/zoned-time.js";
 
 type FieldProblem = { field: string; message: string };
 
 /** The proposal request: the amount, and the day it went out (left out for today, so the server stamps the moment). */
-export function proposalOf(amountText: string, sentOn: string, today: string, timeZone: string): { proposal: { amount: number; sentAt?: number } } | FieldProblem {
+export function proposalOf(amountText: string, sentOn: string, today: string, timeZone: string): { proposal: { amount: number; sentAt?: string } } | FieldProblem {
   const amount = parseAmount(amountText);
   if (amount === null) return { field: "amount", message: "Enter the amount, e.g. 12500 or 12,500.50." };
   if (!sentOn || sentOn === today) return { proposal: { amount } };
   // Midday in the person's zone: the same calendar day for anyone within twelve hours of them.
-  const sentAt = instantOfLocalTime(`${sentOn}T12:00`, timeZone);
+  const sentAt = isoOfLocalTime(`${sentOn}T12:00`, timeZone);
   return sentAt === null ? { field: "sentAt", message: "Pick the day it was sent." } : { proposal: { amount, sentAt } };
 }
 

@@ -37,7 +37,7 @@ export function MeetingItem({ meeting, timeZone, onChanged }: MeetingItemProps) 
         <span className={`badge badge-meeting-${meeting.status}`}>{MEETING_STATUS_LABELS[meeting.status]}</span>
         {meeting.isFirst && <span className="badge">First meeting</span>}
         <span className="muted small">
-          {formatDateTime(new Date(meeting.startsAt).toISOString(), timeZone)}
+          {formatDateTime(meeting.startsAt, timeZone)}
           {provider ? ` · via ${provider}` : ""}
         </span>
       </div>

@@ -2,14 +2,14 @@ import { describe, expect, it } from "vitest";
 import type { Meeting } from "../../api/meetings.js";
 import { meetingAwaitingReadiness, readinessSummary } from "./meeting-words.js";
 
-const meeting = (id: string, overrides: Partial<Meeting>): Meeting => ({ id, leadId: "lead_1", provider: "manual", title: null, startsAt: 1, endsAt: null, status: "booked", isFirst: false, readiness: null, ...overrides });
+const meeting = (id: string, overrides: Partial<Meeting>): Meeting => ({ id, leadId: "lead_1", provider: "manual", title: null, startsAt: "2026-03-02T10:00:00.000Z", endsAt: null, status: "booked", isFirst: false, readiness: null, ...overrides });
 
 describe("meetingAwaitingReadiness", () => {
   it("prompts for the first held meeting until its readiness check is answered", () => {
     const first = meeting("m1", { status: "held", isFirst: true });
     expect(meetingAwaitingReadiness([first, meeting("m2", { status: "held" })])?.id).toBe("m1");
     expect(meetingAwaitingReadiness([meeting("m1", { status: "booked", isFirst: true })])).toBeUndefined();
-    const answered = { understandsProblem: true, understandsApproach: true, readyToEvaluate: true, notes: null, answeredBy: "user_1", answeredAt: 2 };
+    const answered = { understandsProblem: true, understandsApproach: true, readyToEvaluate: true, notes: null, answeredBy: "user_1", answeredAt: "2026-03-02T11:00:00.000Z" };
     expect(meetingAwaitingReadiness([{ ...first, readiness: answered }])).toBeUndefined();
   });
 });

@@ -58,7 +58,7 @@ export function NextStepPanel({ leadId, nextStep, overdueAfterMinutes, isOpen, i
 function CurrentNextStep({ step, overdueAfterMinutes, team, timeZone }: { step: NextStep; overdueAfterMinutes: number; team: TeamMember[]; timeZone: string }) {
   const now = useNow();
   const { tone, text } = nextStepStatusOf(step, now, overdueAfterMinutes);
-  const due = new Date(step.dueAt).toISOString();
+  const due = step.dueAt;
   return (
     <div className={`next-step next-step-${tone}`}>
       <p className="next-step-action-text">{step.action}</p>

@@ -1,6 +1,6 @@
 import type { NextStep } from "../../api/lead-pipeline.js";
 import type { NextStepInput } from "../../api/next-steps.js";
-import { instantOfLocalTime } from "../../format/zoned-time.js";
+import { isoOfLocalTime } from "../../format/zoned-time.js";
 
 export type NextStepTone = "scheduled" | "due" | "overdue";
 
@@ -12,9 +12,10 @@ const MINUTE_MS = 60_000;
  * the page never calls a step scheduled just because its reminder is late.
  */
 export function nextStepStatusOf(step: Pick<NextStep, "dueAt" | "status">, now: number, overdueAfterMinutes?: number): { tone: NextStepTone; text: string } {
-  const isPastGrace = overdueAfterMinutes !== undefined && now >= step.dueAt + overdueAfterMinutes * MINUTE_MS;
+  const dueAt = Date.parse(step.dueAt);
+  const isPastGrace = overdueAfterMinutes !== undefined && now >= dueAt + overdueAfterMinutes * MINUTE_MS;
   if (step.status === "overdue" || isPastGrace) return { tone: "overdue", text: "Overdue" };
-  if (step.status === "due" || now >= step.dueAt) return { tone: "due", text: "Due now" };
+  if (step.status === "due" || now >= dueAt) return { tone: "due", text: "Due now" };
   return { tone: "scheduled", text: "Scheduled" };
 }
 
@@ -27,7 +28,7 @@ export type NextStepReading = { input: NextStepInput } | { field: "action" | "du
 export function nextStepInputOf(fields: NextStepFields, timeZone: string): NextStepReading {
   const action = fields.action.trim();
   if (!action) return { field: "action", message: "Say what happens next." };
-  const dueAt = instantOfLocalTime(fields.due, timeZone);
+  const dueAt = isoOfLocalTime(fields.due, timeZone);
   if (dueAt === null) return { field: "dueAt", message: "Pick the date and time it is due." };
   return { input: fields.ownerId ? { action, dueAt, ownerId: fields.ownerId } : { action, dueAt } };
 }

@@ -45,7 +45,7 @@ export function QualificationPanel({ leadId, revision, config, isOpen, team, tim
           <p>
             <strong>Disqualified: {data.disqualification.label}</strong>
             {data.disqualification.note ? ` — ${data.disqualification.note}` : ""}{" "}
-            <span className="muted">({formatDateTime(new Date(data.disqualification.at).toISOString(), timeZone)})</span>
+            <span className="muted">({formatDateTime(data.disqualification.at, timeZone)})</span>
           </p>
           <button type="button" className="button-quiet" onClick={handleRequalify}>
             Requalify

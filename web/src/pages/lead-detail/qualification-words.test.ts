@@ -9,7 +9,7 @@ const row = (criterion: string, answer: Qualification["answers"][number]["answer
   answer,
   notes,
   answeredBy: answer ? "user_1" : null,
-  answeredAt: answer ? 1 : null,
+  answeredAt: answer ? "2026-03-02T10:00:00.000Z" : null,
 });
 
 const QUALIFICATION: Qualification = { status: "in_progress", answers: [row("budget", "yes", "20k set aside"), row("authority", null), row("need", "unknown")], costOfInaction: null, disqualification: null };

@@ -79,7 +79,7 @@ function NextStepLine({ card, isRequired, overdueAfterMinutes, now }: { card: Ca
   return (
     <p className={`small next-step-line is-${tone}`}>
       {tone !== "scheduled" && <strong>{text}: </strong>}
-      {step.action} · <time dateTime={new Date(step.dueAt).toISOString()}>{formatRelative(new Date(step.dueAt).toISOString(), now)}</time>
+      {step.action} · <time dateTime={step.dueAt}>{formatRelative(step.dueAt, now)}</time>
     </p>
   );
 }

@@ -5,7 +5,7 @@ import { checklistVerdict, nextStepDefaults, planMove, stageMoveOf, uncheckedIte
 
 const STAGES = DEFAULT_PIPELINE.stages;
 const NOW = Date.parse("2026-03-02T15:30:00Z");
-const EXISTING: NextStep = { action: "Call back", dueAt: Date.parse("2026-03-04T10:00:00Z"), ownerId: "user_1", setAt: NOW - 1000, status: "scheduled" };
+const EXISTING: NextStep = { action: "Call back", dueAt: "2026-03-04T10:00:00.000Z", ownerId: "user_1", setAt: "2026-03-02T15:29:59.000Z", status: "scheduled" };
 
 function plan(from: string, to: string) {
   const result = planMove(STAGES, from, to);
@@ -66,7 +66,7 @@ describe("nextStepDefaults", () => {
 describe("stageMoveOf", () => {
   it("sends the checked items and a new next step", () => {
     const body = stageMoveOf(plan("new", "contacted"), form({ checkedItems: ["first_contact"], action: " Book discovery ", due: "2026-03-03T09:00", ownerId: "" }), null, "UTC");
-    expect(body).toEqual({ move: { stage: "contacted", checkedItems: ["first_contact"], nextStep: { action: "Book discovery", dueAt: Date.parse("2026-03-03T09:00:00Z") } } });
+    expect(body).toEqual({ move: { stage: "contacted", checkedItems: ["first_contact"], nextStep: { action: "Book discovery", dueAt: "2026-03-03T09:00:00.000Z" } } });
   });
 
   it("leaves the next step out when none was written, for the API to refuse", () => {
@@ -77,7 +77,7 @@ describe("stageMoveOf", () => {
     const unchanged = form({ ...nextStepDefaults(EXISTING, NOW, "UTC") });
     expect(stageMoveOf(plan("new", "contacted"), unchanged, EXISTING, "UTC")).toEqual({ move: { stage: "contacted", checkedItems: [] } });
     const later = form({ ...nextStepDefaults(EXISTING, NOW, "UTC"), due: "2026-03-05T10:00" });
-    expect(stageMoveOf(plan("new", "contacted"), later, EXISTING, "UTC")).toMatchObject({ move: { nextStep: { action: "Call back", dueAt: Date.parse("2026-03-05T10:00:00Z") } } });
+    expect(stageMoveOf(plan("new", "contacted"), later, EXISTING, "UTC")).toMatchObject({ move: { nextStep: { action: "Call back", dueAt: "2026-03-05T10:00:00.000Z" } } });
   });
 
   it("names the due time when an action has no valid one", () => {

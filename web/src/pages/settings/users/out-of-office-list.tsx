@@ -3,7 +3,7 @@ import { addOutOfOffice, type OutOfOfficePeriod, removeOutOfOffice } from "../..
 import { FormAlert } from "../../../components/form-alert.js";
 import { formProblemOf, NO_PROBLEM } from "../../../components/form-problem.js";
 import { formatDateTime } from "../../../format/format-time.js";
-import { instantOfLocalTime } from "../../../format/zoned-time.js";
+import { isoOfLocalTime } from "../../../format/zoned-time.js";
 
 type OutOfOfficeListProps = { userId: string; timeZone: string; periods: OutOfOfficePeriod[]; onChange: (next: OutOfOfficePeriod[]) => void };
 
@@ -17,10 +17,7 @@ export function OutOfOfficeList({ userId, timeZone, periods, onChange }: OutOfOf
     const element = event.currentTarget;
     const form = new FormData(element);
     const note = String(form.get("note") ?? "").trim();
-    const instantOf = (field: string) => {
-      const instant = instantOfLocalTime(String(form.get(field) ?? ""), timeZone);
-      return instant === null ? "" : new Date(instant).toISOString();
-    };
+    const instantOf = (field: string) => isoOfLocalTime(String(form.get(field) ?? ""), timeZone) ?? "";
     try {
       const period = await addOutOfOffice(userId, { startsAt: instantOf("startsAt"), endsAt: instantOf("endsAt"), note: note || null });
       element.reset();
