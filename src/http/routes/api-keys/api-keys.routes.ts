@@ -6,6 +6,7 @@ import { listWorkspaceApiKeys } from "../../../services/api-keys/list-api-keys.j
 import { revokeApiKey } from "../../../services/api-keys/revoke-api-key.js";
 import type { AppDeps } from "../../app-deps.js";
 import { principalOf } from "../../auth/require-permission.js";
+import { isoOf } from "../../instants.js";
 import { ApiKeyIdParams, ApiKeyListResponse, CreateApiKeyBody, CreatedApiKeyResponse } from "./api-keys.schemas.js";
 import { presentApiKey } from "./present-api-key.js";
 
@@ -38,7 +39,7 @@ export const apiKeyRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { ct
       const principal = principalOf(request, "api_keys:manage");
       const { apiKey, key } = await createApiKey(ctx, request.body, actorOf(principal));
       const { id, name, prefix, scopes, createdAt } = apiKey;
-      return reply.status(201).send({ id, name, prefix, scopes, key, createdAt: new Date(createdAt).toISOString() });
+      return reply.status(201).send({ id, name, prefix, scopes, key, createdAt: isoOf(createdAt) });
     },
   );
 

@@ -7,6 +7,7 @@ import { removeOutOfOffice } from "../../../services/routing-config/remove-out-o
 import { setAvailability } from "../../../services/routing-config/set-availability.js";
 import type { AppDeps } from "../../app-deps.js";
 import { principalOf } from "../../auth/require-permission.js";
+import { msOf } from "../../instants.js";
 import { AddOutOfOfficeBody, AvailabilityDto, OutOfOfficeDto, OutOfOfficeParams, PersonIdParams, SetAvailabilityBody } from "./availability.schemas.js";
 import { presentAvailability, presentOutOfOffice } from "./present-availability.js";
 
@@ -37,7 +38,7 @@ export const availabilityRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app
     async (request, reply) => {
       const principal = principalOf(request, "leads:work");
       const { startsAt, endsAt, note = null } = request.body;
-      const period = await addOutOfOffice(ctx, principal, request.params.id, { startsAt: Date.parse(startsAt), endsAt: Date.parse(endsAt), note });
+      const period = await addOutOfOffice(ctx, principal, request.params.id, { startsAt: msOf(startsAt, "startsAt"), endsAt: msOf(endsAt, "endsAt"), note });
       return reply.status(201).send(presentOutOfOffice(period));
     },
   );

@@ -1,10 +1,11 @@
 import type { Availability } from "../../../services/routing-config/read-availability.js";
 import type { OutOfOffice } from "../../../store/out-of-office.js";
+import { isoOf } from "../../instants.js";
 import type { AvailabilityDtoType, OutOfOfficeDtoType } from "./availability.schemas.js";
 
 /** An out-of-office period with ISO times. */
 export function presentOutOfOffice(period: OutOfOffice): OutOfOfficeDtoType {
-  return { id: period.id, startsAt: new Date(period.startsAt).toISOString(), endsAt: new Date(period.endsAt).toISOString(), note: period.note };
+  return { id: period.id, startsAt: isoOf(period.startsAt), endsAt: isoOf(period.endsAt), note: period.note };
 }
 
 /** A person's availability as the API shows it. */

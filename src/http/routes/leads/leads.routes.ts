@@ -6,6 +6,7 @@ import { getLeadWithTimeline, listVisibleLeads } from "../../../services/read-le
 import type { LeadListFilter } from "../../../store/leads.js";
 import type { AppDeps } from "../../app-deps.js";
 import { principalOf } from "../../auth/require-permission.js";
+import { msOf } from "../../instants.js";
 import { presentBatchResult } from "./present-batch-result.js";
 import { decodeLeadCursor, encodeLeadCursor } from "./lead-cursor.js";
 import {
@@ -94,8 +95,8 @@ export const leadRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { ctx 
         ...(q.stage !== undefined ? { stage: q.stage } : {}),
         ...(q.source !== undefined ? { source: q.source } : {}),
         ...(q.campaign !== undefined ? { campaign: q.campaign } : {}),
-        ...(q.createdFrom !== undefined ? { createdFrom: Date.parse(q.createdFrom) } : {}),
-        ...(q.createdTo !== undefined ? { createdTo: Date.parse(q.createdTo) } : {}),
+        ...(q.createdFrom !== undefined ? { createdFrom: msOf(q.createdFrom, "createdFrom") } : {}),
+        ...(q.createdTo !== undefined ? { createdTo: msOf(q.createdTo, "createdTo") } : {}),
         ...(q.q !== undefined ? { text: q.q } : {}),
       };
       const page = await listVisibleLeads(ctx, principal, {

@@ -1,9 +1,8 @@
 import { type Lead, leadDisplayName } from "../../../domain/lead/lead.js";
 import type { LeadEvent } from "../../../domain/lead/lead-event.js";
 import type { LeadSla } from "../../../store/lead-sla.js";
+import { isoOf, isoOrNull } from "../../instants.js";
 import type { EventDtoType, LeadDtoType } from "./leads.schemas.js";
-
-const iso = (at: number): string => new Date(at).toISOString();
 
 /** The API shape of a lead, with its SLA clock when it has one. */
 export function presentLead(lead: Lead, sla?: LeadSla): LeadDtoType {
@@ -12,14 +11,14 @@ export function presentLead(lead: Lead, sla?: LeadSla): LeadDtoType {
     ...rest,
     displayName: leadDisplayName(lead),
     sla: sla
-      ? { policyId: sla.policyId, status: sla.status, startedAt: iso(sla.startedAt), warnAt: iso(sla.warnAt), dueAt: iso(sla.dueAt), firstResponseAt: sla.firstResponseAt === null ? null : iso(sla.firstResponseAt) }
+      ? { policyId: sla.policyId, status: sla.status, startedAt: isoOf(sla.startedAt), warnAt: isoOf(sla.warnAt), dueAt: isoOf(sla.dueAt), firstResponseAt: isoOrNull(sla.firstResponseAt) }
       : null,
-    createdAt: iso(createdAt),
-    updatedAt: iso(updatedAt),
+    createdAt: isoOf(createdAt),
+    updatedAt: isoOf(updatedAt),
   };
 }
 
 /** The API shape of a timeline event. */
 export function presentEvent(event: LeadEvent): EventDtoType {
-  return { id: event.id, type: event.type, actor: event.actor, at: new Date(event.at).toISOString(), data: event.data };
+  return { id: event.id, type: event.type, actor: event.actor, at: isoOf(event.at), data: event.data };
 }

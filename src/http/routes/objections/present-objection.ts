@@ -2,24 +2,23 @@ import { isCurrentVersion, type ObjectionWithResponses, type ResponseVersion } f
 import type { ProofAsset } from "../../../domain/objections/proof-asset.js";
 import { type ResponseSuggestion, sampleSize } from "../../../domain/objections/win-rates.js";
 import type { StoredObjectionLog } from "../../../store/objection-logs.js";
+import { isoOf } from "../../instants.js";
 import type { ObjectionDtoType, ObjectionLogDtoType, ProofAssetDtoType, ResponseSuggestionDtoType, ResponseVersionDtoType } from "./objections.schemas.js";
-
-const iso = (at: number) => new Date(at).toISOString();
 
 /** A response wording as the API shows it. */
 export function presentResponseVersion(version: ResponseVersion, isCurrent: boolean): ResponseVersionDtoType {
-  return { id: version.id, responseId: version.responseId, version: version.version, text: version.text, isCurrent, createdAt: iso(version.createdAt) };
+  return { id: version.id, responseId: version.responseId, version: version.version, text: version.text, isCurrent, createdAt: isoOf(version.createdAt) };
 }
 
 /** An objection with its response versions. */
 export function presentObjection(objection: ObjectionWithResponses): ObjectionDtoType {
   const { id, name, category, isActive, createdAt, responses } = objection;
-  return { id, name, category, isActive, createdAt: iso(createdAt), responses: responses.map((v) => presentResponseVersion(v, isCurrentVersion(v, responses))) };
+  return { id, name, category, isActive, createdAt: isoOf(createdAt), responses: responses.map((v) => presentResponseVersion(v, isCurrentVersion(v, responses))) };
 }
 
 /** A proof asset. */
 export function presentProofAsset(asset: ProofAsset): ProofAssetDtoType {
-  return { id: asset.id, kind: asset.kind, title: asset.title, url: asset.url, tags: asset.tags, createdAt: iso(asset.createdAt) };
+  return { id: asset.id, kind: asset.kind, title: asset.title, url: asset.url, tags: asset.tags, createdAt: isoOf(asset.createdAt) };
 }
 
 /** A ranked response with the evidence behind its rank. */
@@ -30,5 +29,5 @@ export function presentSuggestion(suggestion: ResponseSuggestion): ResponseSugge
 
 /** An objection logged on a lead. */
 export function presentObjectionLog(log: StoredObjectionLog): ObjectionLogDtoType {
-  return { id: log.id, leadId: log.leadId, objectionId: log.objectionId, responseVersionId: log.responseVersionId, notes: log.notes, loggedAt: iso(log.loggedAt) };
+  return { id: log.id, leadId: log.leadId, objectionId: log.objectionId, responseVersionId: log.responseVersionId, notes: log.notes, loggedAt: isoOf(log.loggedAt) };
 }

@@ -1,4 +1,5 @@
 import type { RoutingPreview } from "../../../services/routing-config/preview-routing.js";
+import { isoOrNull } from "../../instants.js";
 import type { RoutingPreviewDtoType } from "./routing-preview.schemas.js";
 
 /** A routing preview with the policy summarised and the deadline as ISO time. */
@@ -10,6 +11,6 @@ export function presentRoutingPreview(preview: RoutingPreview): RoutingPreviewDt
     strategy: preview.strategy,
     reason: preview.reason,
     slaPolicy: slaPolicy && { id: slaPolicy.id, name: slaPolicy.name, targetMinutes: slaPolicy.targetMinutes, clock: slaPolicy.clock },
-    dueAt: preview.dueAt === null ? null : new Date(preview.dueAt).toISOString(),
+    dueAt: isoOrNull(preview.dueAt),
   };
 }

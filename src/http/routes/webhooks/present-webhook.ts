@@ -1,11 +1,12 @@
 import type { DeliveryAttempt } from "../../../store/delivery-attempts.js";
 import type { WebhookSubscription } from "../../../store/webhook-subscriptions.js";
+import { isoOf } from "../../instants.js";
 import type { DeliveryAttemptDtoType, WebhookDtoType } from "./webhooks.schemas.js";
 
 /** A subscription as the API lists it: never the secret. */
 export function presentWebhook(subscription: WebhookSubscription): WebhookDtoType {
   const { id, url, eventTypes, isActive, createdBy, createdAt } = subscription;
-  return { id, url, eventTypes, isActive, createdBy, createdAt: new Date(createdAt).toISOString() };
+  return { id, url, eventTypes, isActive, createdBy, createdAt: isoOf(createdAt) };
 }
 
 /** One attempt in a subscription's delivery log. */
@@ -15,7 +16,7 @@ export function presentDeliveryAttempt(attempt: DeliveryAttempt): DeliveryAttemp
     messageId: attempt.messageId,
     eventType: typeof body?.type === "string" ? body.type : null,
     attempt: attempt.attempt,
-    at: new Date(attempt.at).toISOString(),
+    at: isoOf(attempt.at),
     outcome: attempt.outcome,
     statusCode: attempt.statusCode,
     error: attempt.error,

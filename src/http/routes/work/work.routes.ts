@@ -4,11 +4,11 @@ import { listDeadWork } from "../../../services/work/list-dead-work.js";
 import { retryDeadWork } from "../../../services/work/retry-dead-work.js";
 import type { AppDeps } from "../../app-deps.js";
 import { principalOf } from "../../auth/require-permission.js";
+import { isoOf } from "../../instants.js";
 import { DeadWorkQuery, DeadWorkResponse, RetryParams, RetryResponse } from "./work.schemas.js";
 
 const SECURITY: Record<string, string[]>[] = [{ session: [] }, { apiKey: [] }];
 const tags = ["work"];
-const iso = (at: number) => new Date(at).toISOString();
 
 /** Dead timers and outbox messages, and sending them back: `/api/v1/work/dead` (admins only). */
 export const workRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { ctx }) => {
@@ -18,7 +18,7 @@ export const workRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { ctx 
     async (request) => {
       principalOf(request, "work:manage");
       const items = await listDeadWork(ctx, request.query.limit ?? 100);
-      return { items: items.map((item) => ({ ...item, diedAt: iso(item.diedAt), createdAt: iso(item.createdAt) })) };
+      return { items: items.map((item) => ({ ...item, diedAt: isoOf(item.diedAt), createdAt: isoOf(item.createdAt) })) };
     },
   );
 
@@ -28,7 +28,7 @@ export const workRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { ctx 
     async (request) => {
       const principal = principalOf(request, "work:manage");
       const retried = await retryDeadWork(ctx, request.params.kind, request.params.id, actorOf(principal));
-      return { ...retried, dueAt: iso(retried.dueAt) };
+      return { ...retried, dueAt: isoOf(retried.dueAt) };
     },
   );
 };
