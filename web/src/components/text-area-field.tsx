@@ -1,4 +1,5 @@
 import { type TextareaHTMLAttributes, useId } from "react";
+import { FieldError } from "./field-error.js";
 
 type TextAreaFieldProps = TextareaHTMLAttributes<HTMLTextAreaElement> & { label: string; error?: string | undefined; hint?: string };
 
@@ -15,11 +16,7 @@ export function TextAreaField({ label, error, hint, ...textarea }: TextAreaField
         </p>
       )}
       <textarea id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...textarea} />
-      {error && (
-        <p className="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      )}
+      <FieldError message={error} id={`${id}-error`} />
     </div>
   );
 }

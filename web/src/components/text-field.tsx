@@ -1,4 +1,5 @@
 import { type InputHTMLAttributes, useId } from "react";
+import { FieldError } from "./field-error.js";
 
 type TextFieldProps = InputHTMLAttributes<HTMLInputElement> & { label: string; name: string; error?: string | undefined };
 
@@ -10,11 +11,7 @@ export function TextField({ label, name, error, ...input }: TextFieldProps) {
     <div className="field">
       <label htmlFor={id}>{label}</label>
       <input id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={error ? errorId : undefined} {...input} />
-      {error && (
-        <p className="field-error" id={errorId}>
-          {error}
-        </p>
-      )}
+      <FieldError message={error} id={errorId} />
     </div>
   );
 }

@@ -1,5 +1,7 @@
 import { type FormEvent, useId, useState } from "react";
 import { bookMeeting } from "../../api/meetings.js";
+import { FieldError } from "../../components/field-error.js";
+import { FormActions } from "../../components/form-actions.js";
 import { FormAlert } from "../../components/form-alert.js";
 import { type FormProblem, formProblemOf, NO_PROBLEM } from "../../components/form-problem.js";
 import { isoOfLocalTime } from "../../format/zoned-time.js";
@@ -38,22 +40,15 @@ export function BookMeetingForm({ leadId, timeZone, onBooked, onCancel }: BookMe
         <div className="field">
           <label htmlFor={`${id}-starts`}>Starts</label>
           <input id={`${id}-starts`} name="startsAt" type="datetime-local" required aria-invalid={problem.fieldErrors.startsAt ? true : undefined} />
-          {problem.fieldErrors.startsAt && <p className="field-error">{problem.fieldErrors.startsAt}</p>}
+          <FieldError message={problem.fieldErrors.startsAt} />
         </div>
         <div className="field">
           <label htmlFor={`${id}-title-input`}>Title</label>
           <input id={`${id}-title-input`} name="title" maxLength={200} placeholder="e.g. Discovery call" />
-          {problem.fieldErrors.title && <p className="field-error">{problem.fieldErrors.title}</p>}
+          <FieldError message={problem.fieldErrors.title} />
         </div>
       </div>
-      <div className="form-actions">
-        <button type="submit" disabled={isSaving}>
-          {isSaving ? "Booking…" : "Book meeting"}
-        </button>
-        <button type="button" className="button-quiet" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions label="Book meeting" isSaving={isSaving} busyLabel="Booking…" onCancel={onCancel} />
     </form>
   );
 }

@@ -1,6 +1,7 @@
 import { type FormEvent, useId, useState } from "react";
 import { completeNextStep, type NextStepInput } from "../../api/next-steps.js";
 import type { TeamMember } from "../../api/users.js";
+import { FormActions } from "../../components/form-actions.js";
 import { FormAlert } from "../../components/form-alert.js";
 import { type FormProblem, formProblemOf, NO_PROBLEM } from "../../components/form-problem.js";
 import { NextStepFields } from "./next-step-fields.js";
@@ -52,14 +53,7 @@ export function CompleteNextStepForm({ leadId, team, timeZone, onSaved, onCancel
       </div>
       <p className="muted small">Then: the step that follows. Leave it blank if nothing does yet.</p>
       <NextStepFields team={team} problem={problem} prefix="next." isRequired={false} />
-      <div className="form-actions">
-        <button type="submit" disabled={isSaving}>
-          {isSaving ? "Saving…" : "Mark done"}
-        </button>
-        <button type="button" className="button-quiet" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions label="Mark done" isSaving={isSaving} onCancel={onCancel} />
     </form>
   );
 }

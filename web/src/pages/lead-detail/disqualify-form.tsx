@@ -1,6 +1,7 @@
 import { type FormEvent, useId, useState } from "react";
 import type { OutcomeReason } from "../../api/pipeline.js";
 import { disqualifyLead, type Qualification } from "../../api/qualification.js";
+import { FormActions } from "../../components/form-actions.js";
 import { FormAlert } from "../../components/form-alert.js";
 import { type FormProblem, formProblemOf, NO_PROBLEM } from "../../components/form-problem.js";
 import { ReasonFields, reasonOf } from "./reason-fields.js";
@@ -31,14 +32,7 @@ export function DisqualifyForm({ leadId, reasons, onDisqualified, onCancel }: Di
       </h3>
       <FormAlert message={problem.message} />
       <ReasonFields reasons={reasons} problem={problem} />
-      <div className="form-actions">
-        <button type="submit" disabled={isSaving}>
-          {isSaving ? "Disqualifying…" : "Disqualify"}
-        </button>
-        <button type="button" className="button-quiet" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions label="Disqualify" isSaving={isSaving} busyLabel="Disqualifying…" onCancel={onCancel} />
     </form>
   );
 }

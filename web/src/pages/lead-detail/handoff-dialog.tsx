@@ -2,7 +2,9 @@ import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { getHandoffDraft, type HandoffChecklist, handOff } from "../../api/lead-work.js";
 import type { Lead } from "../../api/leads.js";
 import type { TeamMember } from "../../api/users.js";
+import { FieldError } from "../../components/field-error.js";
 import { FormAlert } from "../../components/form-alert.js";
+import { FormActions } from "../../components/form-actions.js";
 import { formProblemOf, NO_PROBLEM } from "../../components/form-problem.js";
 import { HANDOFF_ITEM_LABELS, HANDOFF_ITEMS, itemNames, missingItemsOf } from "./handoff-items.js";
 
@@ -60,7 +62,7 @@ export function HandoffDialog({ lead, team, onClose, onHandedOff }: HandoffDialo
               </option>
             ))}
           </select>
-          {problem.fieldErrors.toUserId && <p className="field-error">{problem.fieldErrors.toUserId}</p>}
+          <FieldError message={problem.fieldErrors.toUserId} />
         </div>
         <div className="field">
           <label htmlFor={`${id}-reason`}>Reason</label>
@@ -82,17 +84,18 @@ export function HandoffDialog({ lead, team, onClose, onHandedOff }: HandoffDialo
           </fieldset>
         )}
         {/* Inside the bar that stays on screen, so the verdict is visible next to the button whatever the scroll. */}
-        <div className="form-actions">
-          <p className={missing.length > 0 ? "handoff-missing" : "muted"} aria-live="polite">
-            {missing.length > 0 ? `Missing ${itemNames(missing).toLowerCase()}: this handoff will be marked incomplete.` : "Checklist complete."}
-          </p>
-          <button type="submit" disabled={isSubmitting || checklist === null}>
-            {isSubmitting ? "Handing off…" : "Hand off"}
-          </button>
-          <button type="button" className="button-quiet" onClick={() => dialogRef.current?.close()}>
-            Cancel
-          </button>
-        </div>
+        <FormActions
+          label="Hand off"
+          isSaving={isSubmitting}
+          busyLabel="Handing off…"
+          isBlocked={checklist === null}
+          onCancel={() => dialogRef.current?.close()}
+          before={
+            <p className={missing.length > 0 ? "handoff-missing" : "muted"} aria-live="polite">
+              {missing.length > 0 ? `Missing ${itemNames(missing).toLowerCase()}: this handoff will be marked incomplete.` : "Checklist complete."}
+            </p>
+          }
+        />
       </form>
     </dialog>
   );

@@ -1,5 +1,7 @@
 import { type FormEvent, useId, useState } from "react";
 import { logTouch, type NewTouch } from "../../api/lead-work.js";
+import { FieldError } from "../../components/field-error.js";
+import { FormActions } from "../../components/form-actions.js";
 import { FormAlert } from "../../components/form-alert.js";
 import { formProblemOf, NO_PROBLEM } from "../../components/form-problem.js";
 import { CALL_OUTCOMES, type TouchChannel, TOUCH_CHANNELS } from "../../../../src/domain/touches/touch.js";
@@ -90,16 +92,13 @@ export function LogTouchForm({ leadId, onLogged }: LogTouchFormProps) {
       <div className="field">
         <label htmlFor={`${id}-notes`}>Notes</label>
         <textarea id={`${id}-notes`} name="notes" rows={2} maxLength={5000} />
-        {problem.fieldErrors.notes && <p className="field-error">{problem.fieldErrors.notes}</p>}
+        <FieldError message={problem.fieldErrors.notes} />
       </div>
-      <div className="form-actions">
-        <button type="submit" disabled={isSubmitting}>
-          {isSubmitting ? "Logging…" : "Log touch"}
-        </button>
+      <FormActions label="Log touch" isSaving={isSubmitting} busyLabel="Logging…">
         <span className="muted small" role="status">
           {status}
         </span>
-      </div>
+      </FormActions>
     </form>
   );
 }

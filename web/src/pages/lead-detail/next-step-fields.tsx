@@ -1,5 +1,6 @@
 import { useId } from "react";
 import type { TeamMember } from "../../api/users.js";
+import { FieldError } from "../../components/field-error.js";
 import type { FormProblem } from "../../components/form-problem.js";
 
 type NextStepFieldsProps = {
@@ -30,11 +31,7 @@ export function NextStepFields({ team, problem, prefix = "", defaults, isRequire
           aria-invalid={actionError ? true : undefined}
           aria-describedby={actionError ? `${id}-action-error` : undefined}
         />
-        {actionError && (
-          <p className="field-error" id={`${id}-action-error`}>
-            {actionError}
-          </p>
-        )}
+        <FieldError message={actionError} id={`${id}-action-error`} />
       </div>
       <div className="field">
         <label htmlFor={`${id}-due`}>Due</label>
@@ -47,11 +44,7 @@ export function NextStepFields({ team, problem, prefix = "", defaults, isRequire
           aria-invalid={dueError ? true : undefined}
           aria-describedby={dueError ? `${id}-due-error` : undefined}
         />
-        {dueError && (
-          <p className="field-error" id={`${id}-due-error`}>
-            {dueError}
-          </p>
-        )}
+        <FieldError message={dueError} id={`${id}-due-error`} />
       </div>
       <div className="field">
         <label htmlFor={`${id}-owner`}>Owner</label>

@@ -1,6 +1,8 @@
 import { type FormEvent, useId, useState } from "react";
 import type { TimelineEvent } from "../../api/leads.js";
 import { getObjectionSuggestions, listObjections, logObjection } from "../../api/objections.js";
+import { FieldError } from "../../components/field-error.js";
+import { FormActions } from "../../components/form-actions.js";
 import { FormAlert } from "../../components/form-alert.js";
 import { formProblemOf, NO_PROBLEM } from "../../components/form-problem.js";
 import { useResource } from "../../hooks/use-resource.js";
@@ -62,7 +64,7 @@ export function ObjectionsPanel({ leadId, timeline, onChanged }: ObjectionsPanel
               </option>
             ))}
           </select>
-          {problem.fieldErrors.objectionId && <p className="field-error">{problem.fieldErrors.objectionId}</p>}
+          <FieldError message={problem.fieldErrors.objectionId} />
         </div>
         {shown && <ObjectionSuggestions suggestions={shown} chosenId={responseVersionId} onChoose={setResponseVersionId} />}
         {objectionId && (
@@ -77,17 +79,13 @@ export function ObjectionsPanel({ leadId, timeline, onChanged }: ObjectionsPanel
                   </option>
                 ))}
               </select>
-              {problem.fieldErrors.responseVersionId && <p className="field-error">{problem.fieldErrors.responseVersionId}</p>}
+              <FieldError message={problem.fieldErrors.responseVersionId} />
             </div>
             <div className="field">
               <label htmlFor={`${id}-notes`}>Notes</label>
               <textarea id={`${id}-notes`} name="notes" rows={2} maxLength={5000} />
             </div>
-            <div className="form-actions">
-              <button type="submit" disabled={isSaving}>
-                {isSaving ? "Logging…" : "Log objection"}
-              </button>
-            </div>
+            <FormActions label="Log objection" isSaving={isSaving} busyLabel="Logging…" />
           </>
         )}
       </form>

@@ -1,6 +1,8 @@
 import { type FormEvent, useId, useState } from "react";
 import { moveLeadStage, type StageMoveWarning } from "../../api/lead-pipeline.js";
 import type { OutcomeReason, StageDefinition } from "../../api/pipeline.js";
+import { FieldError } from "../../components/field-error.js";
+import { FormActions } from "../../components/form-actions.js";
 import { FormAlert } from "../../components/form-alert.js";
 import { type FormProblem, formProblemOf, NO_PROBLEM } from "../../components/form-problem.js";
 import { outcomeMoveOf } from "./deal-words.js";
@@ -47,7 +49,7 @@ export function OutcomeForm({ leadId, kind, stage, from, lostReasons, defaultAmo
         <div className="field">
           <label htmlFor={`${id}-amount`}>Amount</label>
           <input id={`${id}-amount`} name="amount" inputMode="decimal" required defaultValue={defaultAmount ?? undefined} aria-invalid={problem.fieldErrors.amount ? true : undefined} />
-          {problem.fieldErrors.amount && <p className="field-error">{problem.fieldErrors.amount}</p>}
+          <FieldError message={problem.fieldErrors.amount} />
         </div>
       ) : (
         <ReasonFields reasons={lostReasons} problem={problem} />
@@ -63,17 +65,10 @@ export function OutcomeForm({ leadId, kind, stage, from, lostReasons, defaultAmo
               <input type="checkbox" name="checkedItems" value={item.key} /> {item.label}
             </label>
           ))}
-          {problem.fieldErrors.checkedItems && <p className="field-error">{problem.fieldErrors.checkedItems}</p>}
+          <FieldError message={problem.fieldErrors.checkedItems} />
         </fieldset>
       )}
-      <div className="form-actions">
-        <button type="submit" disabled={isSaving}>
-          {isSaving ? "Saving…" : verb}
-        </button>
-        <button type="button" className="button-quiet" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions label={verb} isSaving={isSaving} onCancel={onCancel} />
     </form>
   );
 }

@@ -1,5 +1,7 @@
 import { type FormEvent, useId, useState } from "react";
 import { type SentProposal, sendProposal } from "../../api/lead-pipeline.js";
+import { FieldError } from "../../components/field-error.js";
+import { FormActions } from "../../components/form-actions.js";
 import { FormAlert } from "../../components/form-alert.js";
 import { type FormProblem, formProblemOf, NO_PROBLEM } from "../../components/form-problem.js";
 import { localTimeOf } from "../../format/zoned-time.js";
@@ -38,22 +40,15 @@ export function ProposalForm({ leadId, timeZone, defaultAmount, onSent, onCancel
         <div className="field">
           <label htmlFor={`${id}-amount`}>Amount</label>
           <input id={`${id}-amount`} name="amount" inputMode="decimal" required defaultValue={defaultAmount ?? undefined} aria-invalid={problem.fieldErrors.amount ? true : undefined} />
-          {problem.fieldErrors.amount && <p className="field-error">{problem.fieldErrors.amount}</p>}
+          <FieldError message={problem.fieldErrors.amount} />
         </div>
         <div className="field">
           <label htmlFor={`${id}-sent`}>Sent on</label>
           <input id={`${id}-sent`} name="sentOn" type="date" max={today} defaultValue={today} aria-invalid={problem.fieldErrors.sentAt ? true : undefined} />
-          {problem.fieldErrors.sentAt && <p className="field-error">{problem.fieldErrors.sentAt}</p>}
+          <FieldError message={problem.fieldErrors.sentAt} />
         </div>
       </div>
-      <div className="form-actions">
-        <button type="submit" disabled={isSaving}>
-          {isSaving ? "Saving…" : "Record proposal"}
-        </button>
-        <button type="button" className="button-quiet" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions label="Record proposal" isSaving={isSaving} onCancel={onCancel} />
     </form>
   );
 }

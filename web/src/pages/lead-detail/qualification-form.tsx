@@ -1,6 +1,8 @@
 import { type FormEvent, useId, useState } from "react";
 import { answerQualification, type Qualification } from "../../api/qualification.js";
 import type { TeamMember } from "../../api/users.js";
+import { FieldError } from "../../components/field-error.js";
+import { FormActions } from "../../components/form-actions.js";
 import { FormAlert } from "../../components/form-alert.js";
 import { formProblemOf, NO_PROBLEM } from "../../components/form-problem.js";
 import { CriterionRow } from "./criterion-row.js";
@@ -55,14 +57,11 @@ export function QualificationForm({ leadId, qualification, team, timeZone, onSav
             placeholder="What does waiting cost the buyer, in their words?"
             onChange={(event) => setDraft({ ...draft, costOfInaction: event.target.value })}
           />
-          {problem.fieldErrors.costOfInaction && <p className="field-error">{problem.fieldErrors.costOfInaction}</p>}
+          <FieldError message={problem.fieldErrors.costOfInaction} />
         </div>
-        <div className="form-actions">
-          <button type="submit" disabled={isSaving || change === null}>
-            {isSaving ? "Saving…" : "Save qualification"}
-          </button>
+        <FormActions label="Save qualification" isSaving={isSaving} isBlocked={change === null}>
           {change === null && <span className="muted small">No unsaved changes.</span>}
-        </div>
+        </FormActions>
       </fieldset>
     </form>
   );

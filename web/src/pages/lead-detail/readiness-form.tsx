@@ -1,5 +1,7 @@
 import { type FormEvent, useId, useState } from "react";
 import { checkReadiness, type Meeting } from "../../api/meetings.js";
+import { FieldError } from "../../components/field-error.js";
+import { FormActions } from "../../components/form-actions.js";
 import { FormAlert } from "../../components/form-alert.js";
 import { formProblemOf, NO_PROBLEM } from "../../components/form-problem.js";
 import { READINESS_QUESTIONS, type ReadinessKey } from "./meeting-words.js";
@@ -51,14 +53,11 @@ export function ReadinessForm({ meeting, onChecked }: ReadinessFormProps) {
       <div className="field">
         <label htmlFor={`${id}-notes`}>Notes</label>
         <textarea id={`${id}-notes`} name="notes" rows={2} maxLength={2000} />
-        {problem.fieldErrors.notes && <p className="field-error">{problem.fieldErrors.notes}</p>}
+        <FieldError message={problem.fieldErrors.notes} />
       </div>
-      <div className="form-actions">
-        <button type="submit" disabled={isSaving || !isComplete}>
-          {isSaving ? "Saving…" : "Save readiness check"}
-        </button>
+      <FormActions label="Save readiness check" isSaving={isSaving} isBlocked={!isComplete}>
         {!isComplete && <span className="muted small">Answer all three questions.</span>}
-      </div>
+      </FormActions>
     </form>
   );
 }

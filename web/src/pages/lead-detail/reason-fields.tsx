@@ -1,5 +1,6 @@
 import { useId, useState } from "react";
 import type { OutcomeReason } from "../../api/pipeline.js";
+import { FieldError } from "../../components/field-error.js";
 import type { FormProblem } from "../../components/form-problem.js";
 
 /** A reason from the workspace's list, and a note that becomes required when the reason asks for one ("Other"). */
@@ -21,12 +22,12 @@ export function ReasonFields({ reasons, problem }: { reasons: OutcomeReason[]; p
             </option>
           ))}
         </select>
-        {problem.fieldErrors.reason && <p className="field-error">{problem.fieldErrors.reason}</p>}
+        <FieldError message={problem.fieldErrors.reason} />
       </div>
       <div className="field">
         <label htmlFor={`${id}-note`}>{isNoteRequired ? "Note (required for this reason)" : "Note (optional)"}</label>
         <textarea id={`${id}-note`} name="note" rows={2} maxLength={2000} required={isNoteRequired} aria-invalid={problem.fieldErrors.note ? true : undefined} />
-        {problem.fieldErrors.note && <p className="field-error">{problem.fieldErrors.note}</p>}
+        <FieldError message={problem.fieldErrors.note} />
       </div>
     </>
   );

@@ -2,6 +2,7 @@ import { type FormEvent, useId, useState } from "react";
 import type { NextStep } from "../../api/lead-pipeline.js";
 import { setNextStep } from "../../api/next-steps.js";
 import type { TeamMember } from "../../api/users.js";
+import { FormActions } from "../../components/form-actions.js";
 import { FormAlert } from "../../components/form-alert.js";
 import { type FormProblem, formProblemOf, NO_PROBLEM } from "../../components/form-problem.js";
 import { localTimeOf } from "../../format/zoned-time.js";
@@ -40,14 +41,7 @@ export function SetNextStepForm({ leadId, current, team, timeZone, onSaved, onCa
       </h3>
       <FormAlert message={problem.message} />
       <NextStepFields team={team} problem={problem} defaults={defaults} />
-      <div className="form-actions">
-        <button type="submit" disabled={isSaving}>
-          {isSaving ? "Saving…" : current ? "Save new time" : "Set next step"}
-        </button>
-        <button type="button" className="button-quiet" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions label={current ? "Save new time" : "Set next step"} isSaving={isSaving} onCancel={onCancel} />
     </form>
   );
 }

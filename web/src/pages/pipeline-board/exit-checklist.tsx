@@ -1,4 +1,5 @@
 import type { MovePlan } from "./move-plan.js";
+import { FieldError } from "../../components/field-error.js";
 
 type ExitChecklistProps = { plan: MovePlan; checkedKeys: string[]; onChange: (next: string[]) => void; error: string | undefined };
 
@@ -19,7 +20,7 @@ export function ExitChecklist({ plan, checkedKeys, onChange, error }: ExitCheckl
           {item.label}
         </label>
       ))}
-      {error && <p className="field-error">{error}</p>}
+      <FieldError message={error} />
     </fieldset>
   );
 }

@@ -2,7 +2,9 @@ import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { moveLeadStage, type StageMoveWarning } from "../../api/lead-pipeline.js";
 import type { BoardCard, OutcomeReason } from "../../api/pipeline.js";
 import type { TeamMember } from "../../api/users.js";
+import { FieldError } from "../../components/field-error.js";
 import { FormAlert } from "../../components/form-alert.js";
+import { FormActions } from "../../components/form-actions.js";
 import { type FormProblem, formProblemOf, NO_PROBLEM } from "../../components/form-problem.js";
 import { TextField } from "../../components/text-field.js";
 import { NextStepFields } from "../lead-detail/next-step-fields.js";
@@ -70,22 +72,23 @@ export function MoveDialog({ card, plan, lostReasons, team, timeZone, onClose, o
               {card.nextStep ? "The lead's current next step; change it if this move changes the plan." : "What happens next, by when, and who does it."}
             </p>
             <NextStepFields team={team} problem={problem} defaults={defaults} isRequired={false} />
-            {problem.fieldErrors.nextStep && <p className="field-error">{problem.fieldErrors.nextStep}</p>}
+            <FieldError message={problem.fieldErrors.nextStep} />
           </fieldset>
         )}
         {plan.outcome === "won" && <TextField label="Amount won" name="amount" inputMode="decimal" defaultValue={card.value ?? undefined} error={problem.fieldErrors.amount} />}
         {plan.outcome === "lost" && <ReasonFields reasons={lostReasons} problem={problem} />}
-        <div className="form-actions">
-          <p className={verdict.isBlocked ? "field-error" : "handoff-missing"} aria-live="polite">
-            {verdict.text}
-          </p>
-          <button type="submit" disabled={isSaving || verdict.isBlocked}>
-            {isSaving ? "Moving…" : `Move to ${plan.to.name}`}
-          </button>
-          <button type="button" className="button-quiet" onClick={() => dialogRef.current?.close()}>
-            Cancel
-          </button>
-        </div>
+        <FormActions
+          label={`Move to ${plan.to.name}`}
+          isSaving={isSaving}
+          busyLabel="Moving…"
+          isBlocked={verdict.isBlocked}
+          onCancel={() => dialogRef.current?.close()}
+          before={
+            <p className={verdict.isBlocked ? "field-error" : "handoff-missing"} aria-live="polite">
+              {verdict.text}
+            </p>
+          }
+        />
       </form>
     </dialog>
   );

@@ -1,5 +1,6 @@
 import { type FormEvent, useId, useState } from "react";
 import { type CampaignPromise, saveCampaignPromise } from "../../../api/campaign-promises.js";
+import { FormActions } from "../../../components/form-actions.js";
 import { FormAlert } from "../../../components/form-alert.js";
 import { formProblemOf, NO_PROBLEM } from "../../../components/form-problem.js";
 import { TextAreaField } from "../../../components/text-area-field.js";
@@ -46,14 +47,7 @@ export function CampaignPromiseForm({ promise, onSaved, onCancel }: CampaignProm
         <TextField label="Timeline (days)" name="timelineDays" type="number" min="1" step="1" defaultValue={promise?.timelineDays ?? ""} error={problem.fieldErrors.timelineDays} />
       </div>
       <TextAreaField label="Notes" name="notes" rows={2} maxLength={2000} defaultValue={promise?.notes ?? ""} error={problem.fieldErrors.notes} />
-      <div className="form-actions">
-        <button type="submit" disabled={isSaving}>
-          {isSaving ? "Saving…" : "Save promise"}
-        </button>
-        <button type="button" className="button-quiet" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions label="Save promise" isSaving={isSaving} onCancel={onCancel} />
     </form>
   );
 }

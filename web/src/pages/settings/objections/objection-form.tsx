@@ -1,5 +1,6 @@
 import { type FormEvent, useId, useState } from "react";
 import { changeObjection, createObjection, type Objection, type ObjectionCategory } from "../../../api/objections.js";
+import { FormActions } from "../../../components/form-actions.js";
 import { FormAlert } from "../../../components/form-alert.js";
 import { formProblemOf, NO_PROBLEM } from "../../../components/form-problem.js";
 import { TextField } from "../../../components/text-field.js";
@@ -47,14 +48,7 @@ export function ObjectionForm({ objection, onSaved, onCancel }: ObjectionFormPro
           </select>
         </div>
       </div>
-      <div className="form-actions">
-        <button type="submit" disabled={isSaving}>
-          {isSaving ? "Saving…" : objection ? "Save objection" : "Add objection"}
-        </button>
-        <button type="button" className="button-quiet" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions label={objection ? "Save objection" : "Add objection"} isSaving={isSaving} onCancel={onCancel} />
     </form>
   );
 }

@@ -2,6 +2,8 @@ import { type FormEvent, useId, useState } from "react";
 import type { Objection } from "../../../api/objections.js";
 import { changeProofAsset, createProofAsset, type NewProofAsset, type ProofAsset, type ProofAssetKind } from "../../../api/proof-assets.js";
 import type { StageDefinition } from "../../../api/pipeline.js";
+import { FieldError } from "../../../components/field-error.js";
+import { FormActions } from "../../../components/form-actions.js";
 import { FormAlert } from "../../../components/form-alert.js";
 import { formProblemOf, NO_PROBLEM } from "../../../components/form-problem.js";
 import { TextField } from "../../../components/text-field.js";
@@ -73,7 +75,7 @@ export function ProofAssetForm({ asset, objections, stages, onSaved, onCancel }:
             </label>
           ))}
         </div>
-        {problem.fieldErrors.objectionIds && <p className="field-error">{problem.fieldErrors.objectionIds}</p>}
+        <FieldError message={problem.fieldErrors.objectionIds} />
       </fieldset>
       <TextField label="Industries (comma-separated)" name="industries" defaultValue={asset?.tags.industries.join(", ")} placeholder="e.g. Healthcare, SaaS" error={problem.fieldErrors.industries} />
       <fieldset>
@@ -86,14 +88,7 @@ export function ProofAssetForm({ asset, objections, stages, onSaved, onCancel }:
           ))}
         </div>
       </fieldset>
-      <div className="form-actions">
-        <button type="submit" disabled={isSaving}>
-          {isSaving ? "Saving…" : asset ? "Save proof asset" : "Add proof asset"}
-        </button>
-        <button type="button" className="button-quiet" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions label={asset ? "Save proof asset" : "Add proof asset"} isSaving={isSaving} onCancel={onCancel} />
     </form>
   );
 }

@@ -1,5 +1,7 @@
 import { type FormEvent, useId, useState } from "react";
 import { addResponseVersion, type ResponseVersion } from "../../../api/objections.js";
+import { FieldError } from "../../../components/field-error.js";
+import { FormActions } from "../../../components/form-actions.js";
 import { FormAlert } from "../../../components/form-alert.js";
 import { formProblemOf, NO_PROBLEM } from "../../../components/form-problem.js";
 import { RESPONSE_TEXT_MAX_LENGTH } from "../../../../../src/domain/objections/catalog-text.js";
@@ -34,16 +36,9 @@ export function ResponseForm({ objectionId, rewording, onSaved, onCancel }: Resp
       <div className="field">
         <label htmlFor={`${id}-text`}>{label}</label>
         <textarea id={`${id}-text`} name="text" rows={3} maxLength={RESPONSE_TEXT_MAX_LENGTH} defaultValue={rewording?.text} aria-invalid={problem.fieldErrors.text ? true : undefined} />
-        {problem.fieldErrors.text && <p className="field-error">{problem.fieldErrors.text}</p>}
+        <FieldError message={problem.fieldErrors.text} />
       </div>
-      <div className="form-actions">
-        <button type="submit" disabled={isSaving}>
-          {isSaving ? "Saving…" : rewording ? "Save new version" : "Add response"}
-        </button>
-        <button type="button" className="button-quiet" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions label={rewording ? "Save new version" : "Add response"} isSaving={isSaving} onCancel={onCancel} />
     </form>
   );
 }

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { type ConfigProblem, errorAt, errorWithin } from "./config-field.js";
+import { FieldError } from "../../../components/field-error.js";
 
 type KeyedRowsEditorProps<T extends { key: string; label: string }> = {
   legend: string;
@@ -38,11 +39,11 @@ export function KeyedRowsEditor<T extends { key: string; label: string }>({ lege
                 Remove
               </button>
             </div>
-            {error && <p className="field-error">{error}</p>}
+            <FieldError message={error} />
           </div>
         );
       })}
-      {listError && <p className="field-error">{listError}</p>}
+      <FieldError message={listError} />
       <button type="button" className="button-quiet" onClick={() => onChange([...rows, blank])}>
         Add {noun.toLowerCase()}
       </button>

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from "react";
 import { ApiError } from "../../../api/client.js";
 import { getPipeline, type OutcomeReason, type PipelineConfig, type QualificationCriterion, savePipeline, type StageDefinition } from "../../../api/pipeline.js";
+import { FieldError } from "../../../components/field-error.js";
 import { FormAlert } from "../../../components/form-alert.js";
 import { TextField } from "../../../components/text-field.js";
 import { useResource } from "../../../hooks/use-resource.js";
@@ -91,7 +92,7 @@ function PipelineForm({ config, onSaved }: { config: PipelineConfig; onSaved: (n
       <section className="panel" aria-labelledby="stages-title">
         <h2 id="stages-title">Stages</h2>
         <p className="muted small">Captured leads start in the first stage (key new). Open stages follow the milestones in order; one won and one lost stage come last.</p>
-        {errorAt(problem, "stages") && <p className="field-error">{errorAt(problem, "stages")}</p>}
+        <FieldError message={errorAt(problem, "stages")} />
         <div className="settings-columns stages-columns">
           <StageList stages={draft.stages} selected={selected} onSelect={setSelected} onMove={handleMoveStage} onRemove={handleRemoveStage} onAdd={handleAddStage} />
           {stage && (

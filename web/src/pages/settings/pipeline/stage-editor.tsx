@@ -1,5 +1,6 @@
 import { useId } from "react";
 import type { ChecklistItem, ChecklistMode, Milestone, StageDefinition } from "../../../api/pipeline.js";
+import { FieldError } from "../../../components/field-error.js";
 import { TextAreaField } from "../../../components/text-area-field.js";
 import { TextField } from "../../../components/text-field.js";
 import { MILESTONES } from "../../../../../src/domain/pipeline/pipeline-config.js";
@@ -36,7 +37,7 @@ export function StageEditor({ stage, index, isSaved, problem, onChange }: StageE
           <div className="field">
             <span className="field-label">Key</span>
             <code className="stage-key">{stage.key}</code>
-            {errorAt(problem, `${path}.key`) && <p className="field-error">{errorAt(problem, `${path}.key`)}</p>}
+            <FieldError message={errorAt(problem, `${path}.key`)} />
           </div>
         ) : (
           <TextField label="Key" name="key" value={stage.key} placeholder="from the name" maxLength={50} onChange={(event) => set({ key: event.target.value })} error={errorAt(problem, `${path}.key`)} />
@@ -50,7 +51,7 @@ export function StageEditor({ stage, index, isSaved, problem, onChange }: StageE
               </option>
             ))}
           </select>
-          {errorAt(problem, `${path}.milestone`) && <p className="field-error">{errorAt(problem, `${path}.milestone`)}</p>}
+          <FieldError message={errorAt(problem, `${path}.milestone`)} />
         </div>
       </div>
       <TextAreaField label="Goal" rows={2} value={stage.goal} onChange={(event) => set({ goal: event.target.value })} error={errorAt(problem, `${path}.goal`)} />

@@ -2,6 +2,7 @@ import { type FormEvent, useId, useState } from "react";
 import { type NewRoutingRule, type RoutingRule, changeRoutingRule, createRoutingRule } from "../../../api/routing.js";
 import type { SlaPolicy } from "../../../api/sla-policies.js";
 import type { TeamMember } from "../../../api/users.js";
+import { FormActions } from "../../../components/form-actions.js";
 import { FormAlert } from "../../../components/form-alert.js";
 import { formProblemOf, NO_PROBLEM } from "../../../components/form-problem.js";
 import { TextField } from "../../../components/text-field.js";
@@ -59,14 +60,7 @@ export function RuleForm({ rule, team, policies, onSaved, onCancel }: RuleFormPr
       </div>
       <ConditionRows value={conditions} onChange={setConditions} />
       <PoolPicker legend="Send to" team={team} value={pool} onChange={setPool} />
-      <div className="form-actions">
-        <button type="submit" disabled={isSaving}>
-          {isSaving ? "Saving…" : rule ? "Save rule" : "Add rule"}
-        </button>
-        <button type="button" className="button-quiet" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions label={rule ? "Save rule" : "Add rule"} isSaving={isSaving} onCancel={onCancel} />
     </form>
   );
 }

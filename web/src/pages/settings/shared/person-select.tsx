@@ -1,5 +1,6 @@
 import { useId } from "react";
 import type { TeamMember } from "../../../api/users.js";
+import { FieldError } from "../../../components/field-error.js";
 
 type PersonSelectProps = { label: string; people: TeamMember[]; value: string; onChange: (userId: string) => void; error?: string | undefined };
 
@@ -17,11 +18,7 @@ export function PersonSelect({ label, people, value, onChange, error }: PersonSe
           </option>
         ))}
       </select>
-      {error && (
-        <p className="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      )}
+      <FieldError message={error} id={`${id}-error`} />
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { useId } from "react";
+import { FieldError } from "../../../components/field-error.js";
 
 // Every zone the browser knows; the server checks the name again.
 const ZONES = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [];
@@ -17,11 +18,7 @@ export function TimeZoneField({ label, value, onChange, error }: TimeZoneFieldPr
           <option key={zone} value={zone} />
         ))}
       </datalist>
-      {error && (
-        <p className="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      )}
+      <FieldError message={error} id={`${id}-error`} />
     </div>
   );
 }

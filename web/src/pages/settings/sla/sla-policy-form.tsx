@@ -1,5 +1,6 @@
 import { type FormEvent, useId, useState } from "react";
 import { changeSlaPolicy, createSlaPolicy, type NewSlaPolicy, type SlaPolicy } from "../../../api/sla-policies.js";
+import { FormActions } from "../../../components/form-actions.js";
 import { FormAlert } from "../../../components/form-alert.js";
 import { formProblemOf, NO_PROBLEM } from "../../../components/form-problem.js";
 import { TextField } from "../../../components/text-field.js";
@@ -79,14 +80,7 @@ export function SlaPolicyForm({ policy, onSaved, onCancel }: SlaPolicyFormProps)
         rules and leads that name none)
       </label>
       <EscalationSteps value={draft.escalation} onChange={(escalation) => set({ escalation })} />
-      <div className="form-actions">
-        <button type="submit" disabled={isSaving}>
-          {isSaving ? "Saving…" : policy ? "Save policy" : "Create policy"}
-        </button>
-        <button type="button" className="button-quiet" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions label={policy ? "Save policy" : "Create policy"} isSaving={isSaving} onCancel={onCancel} />
     </form>
   );
 }

@@ -1,5 +1,6 @@
 import { type FormEvent, useId, useState } from "react";
 import { type CreatedWebhook, createWebhook, WEBHOOK_EVENT_TYPES } from "../../../api/webhooks.js";
+import { FieldError } from "../../../components/field-error.js";
 import { FormAlert } from "../../../components/form-alert.js";
 import { formProblemOf, NO_PROBLEM } from "../../../components/form-problem.js";
 import { TextField } from "../../../components/text-field.js";
@@ -43,11 +44,7 @@ export function NewWebhook({ onCreated }: NewWebhookProps) {
             </label>
           ))}
         </div>
-        {problem.fieldErrors.eventTypes && (
-          <p className="field-error" id={`${id}-types-error`}>
-            {problem.fieldErrors.eventTypes}
-          </p>
-        )}
+        <FieldError message={problem.fieldErrors.eventTypes} id={`${id}-types-error`} />
       </fieldset>
       <button type="submit" disabled={isSaving}>
         {isSaving ? "Creating…" : "Create webhook"}

@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from "react";
 import { changeSettings, getSettings, type WorkspaceSettings } from "../../../api/settings.js";
+import { FieldError } from "../../../components/field-error.js";
 import { FormAlert } from "../../../components/form-alert.js";
 import { formProblemOf, NO_PROBLEM } from "../../../components/form-problem.js";
 import { TextField } from "../../../components/text-field.js";
@@ -64,7 +65,7 @@ function SettingsForm({ settings, onSaved }: { settings: WorkspaceSettings; onSa
           <input type="checkbox" checked={hasFallback} onChange={(event) => setHasFallback(event.target.checked)} /> Use a fallback pool
         </label>
         {hasFallback && <PoolPicker legend="Fallback pool" team={team} value={fallback} onChange={setFallback} />}
-        {problem.fieldErrors.fallbackPool && <p className="field-error">{problem.fieldErrors.fallbackPool}</p>}
+        <FieldError message={problem.fieldErrors.fallbackPool} />
       </section>
       <section className="panel" aria-labelledby="notifications-title">
         <h2 id="notifications-title">Team</h2>
