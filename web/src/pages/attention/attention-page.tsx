@@ -1,9 +1,9 @@
-import { type ChangeEvent, useId } from "react";
 import { getAttention } from "../../api/attention.js";
 import { getPipeline } from "../../api/pipeline.js";
 import { navigate, useLocation } from "../../app/location.js";
 import { useSessionUser } from "../../app/session-context.js";
 import { FormAlert } from "../../components/form-alert.js";
+import { OwnerPicker } from "../../components/owner-picker.js";
 import { useDocumentTitle } from "../../hooks/use-document-title.js";
 import { useNow } from "../../hooks/use-now.js";
 import { useResource } from "../../hooks/use-resource.js";
@@ -18,7 +18,6 @@ export function AttentionPage() {
   const user = useSessionUser();
   const team = useTeam();
   const location = useLocation();
-  const pickerId = useId();
   const now = useNow();
   const isManager = user.role !== "rep";
   // Reps always see their own queue; managers start on the whole team.
@@ -27,8 +26,7 @@ export function AttentionPage() {
   const pipeline = useResource("pipeline", getPipeline);
   useDocumentTitle("Needs attention");
 
-  function handleOwnerChange(event: ChangeEvent<HTMLSelectElement>) {
-    const next = event.target.value;
+  function handleOwnerChange(next: string) {
     navigate(next === TEAM ? "/attention" : `/attention?owner=${encodeURIComponent(next)}`, { replace: true });
   }
 
@@ -37,21 +35,7 @@ export function AttentionPage() {
     <section className="page">
       <div className="page-title">
         <h1>Needs attention</h1>
-        {isManager && (
-          <div className="field inline-field">
-            <label htmlFor={pickerId}>Owner</label>
-            <select id={pickerId} value={ownerId} onChange={handleOwnerChange}>
-              <option value={TEAM}>Whole team</option>
-              {team
-                .filter((member) => member.isActive)
-                .map((member) => (
-                  <option key={member.id} value={member.id}>
-                    {member.id === user.id ? `${member.name} (me)` : member.name}
-                  </option>
-                ))}
-            </select>
-          </div>
-        )}
+        {isManager && <OwnerPicker label="Owner" everyoneLabel="Whole team" team={team} meId={user.id} value={ownerId} onChange={handleOwnerChange} />}
       </div>
       <p className="list-summary muted small" role="status">
         {attention.data === null && attention.error === null ? "Loading…" : attentionSummary(items.length)}

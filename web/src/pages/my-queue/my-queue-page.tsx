@@ -1,7 +1,8 @@
-import { type ChangeEvent, useId, useRef } from "react";
+import { useRef } from "react";
 import { navigate, useLocation } from "../../app/location.js";
 import { useSessionUser } from "../../app/session-context.js";
 import { FormAlert } from "../../components/form-alert.js";
+import { OwnerPicker } from "../../components/owner-picker.js";
 import { isSlaOverdue } from "../../format/format-sla.js";
 import { useDocumentTitle } from "../../hooks/use-document-title.js";
 import { useNow } from "../../hooks/use-now.js";
@@ -16,7 +17,6 @@ export function MyQueuePage() {
   const user = useSessionUser();
   const team = useTeam();
   const location = useLocation();
-  const pickerId = useId();
   const tableRef = useRef<HTMLDivElement>(null);
   const canPickPerson = user.role !== "rep";
   const userId = (canPickPerson && location.query.get("user")) || user.id;
@@ -30,8 +30,7 @@ export function MyQueuePage() {
     k: () => moveRowFocus(tableRef.current?.querySelector("table") ?? null, -1),
   });
 
-  function handlePersonChange(event: ChangeEvent<HTMLSelectElement>) {
-    const next = event.target.value;
+  function handlePersonChange(next: string) {
     navigate(next === user.id ? "/queue" : `/queue?user=${encodeURIComponent(next)}`, { replace: true });
   }
 
@@ -40,20 +39,7 @@ export function MyQueuePage() {
     <section className="page">
       <div className="page-title">
         <h1>{personName}</h1>
-        {canPickPerson && (
-          <div className="field inline-field">
-            <label htmlFor={pickerId}>Whose queue</label>
-            <select id={pickerId} value={userId} onChange={handlePersonChange}>
-              {team
-                .filter((member) => member.isActive)
-                .map((member) => (
-                  <option key={member.id} value={member.id}>
-                    {member.id === user.id ? `${member.name} (me)` : member.name}
-                  </option>
-                ))}
-            </select>
-          </div>
-        )}
+        {canPickPerson && <OwnerPicker label="Whose queue" team={team} meId={user.id} value={userId} onChange={handlePersonChange} />}
       </div>
       <p className="list-summary muted small" role="status">
         {queue.status === "loading" ? "Loading…" : `${queue.items.length} open ${queue.items.length === 1 ? "lead" : "leads"}, most urgent first${overdueCount > 0 ? ` · ${overdueCount} overdue` : ""}`}

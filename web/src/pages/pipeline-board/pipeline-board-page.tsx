@@ -1,9 +1,10 @@
-import { type ChangeEvent, useId, useState } from "react";
+import { useState } from "react";
 import type { StageMoveWarning } from "../../api/lead-pipeline.js";
 import { type BoardCard, getBoard, getPipeline } from "../../api/pipeline.js";
 import { navigate, useLocation } from "../../app/location.js";
 import { useSessionUser } from "../../app/session-context.js";
 import { FormAlert } from "../../components/form-alert.js";
+import { OwnerPicker } from "../../components/owner-picker.js";
 import { useDocumentTitle } from "../../hooks/use-document-title.js";
 import { useNow } from "../../hooks/use-now.js";
 import { useResource } from "../../hooks/use-resource.js";
@@ -20,7 +21,6 @@ export function PipelineBoardPage() {
   const user = useSessionUser();
   const team = useTeam();
   const location = useLocation();
-  const pickerId = useId();
   const now = useNow();
   const canPickOwner = user.role !== "rep";
   const ownerId = (canPickOwner && location.query.get("owner")) || undefined;
@@ -47,8 +47,7 @@ export function PipelineBoardPage() {
     board.reload();
   }
 
-  function handleOwnerChange(event: ChangeEvent<HTMLSelectElement>) {
-    const next = event.target.value;
+  function handleOwnerChange(next: string) {
     navigate(next ? `/pipeline?owner=${encodeURIComponent(next)}` : "/pipeline", { replace: true });
   }
 
@@ -58,21 +57,7 @@ export function PipelineBoardPage() {
     <section className="page page-wide">
       <div className="page-title">
         <h1>Pipeline</h1>
-        {canPickOwner && (
-          <div className="field inline-field">
-            <label htmlFor={pickerId}>Whose leads</label>
-            <select id={pickerId} value={ownerId ?? ""} onChange={handleOwnerChange}>
-              <option value="">Everyone</option>
-              {team
-                .filter((member) => member.isActive)
-                .map((member) => (
-                  <option key={member.id} value={member.id}>
-                    {member.id === user.id ? `${member.name} (me)` : member.name}
-                  </option>
-                ))}
-            </select>
-          </div>
-        )}
+        {canPickOwner && <OwnerPicker label="Whose leads" everyoneLabel="Everyone" team={team} meId={user.id} value={ownerId ?? ""} onChange={handleOwnerChange} />}
       </div>
       <p className="muted small" role="status">
         {board.data === null && board.error === null ? "Loading…" : status}
