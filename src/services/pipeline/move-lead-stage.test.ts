@@ -6,6 +6,8 @@ import { listLeadEvents } from "../../store/events.js";
 import { findLeadPipeline, saveLeadPipeline } from "../../store/lead-pipeline.js";
 import { findLeadById, insertLeads } from "../../store/leads.js";
 import { findTimerByKey } from "../../store/timers.js";
+import { fromJsonColumn } from "../../store/engine.js";
+import { insertWebhookSubscription } from "../../store/webhook-subscriptions.js";
 import { insertUsers } from "../../store/users.js";
 import { ENGINES, openTestDatabase, type TestContext, testContext, type TestDatabase } from "../../../test/support/engines.js";
 import { buildLead, buildPerson } from "../../../test/support/factories.js";
@@ -23,6 +25,8 @@ describe.each(ENGINES)("moveLeadStage on %s", (engine) => {
     database = await openTestDatabase(engine);
     ctx = testContext(database.db);
     await insertUsers(database.db, [buildPerson("user_rep"), buildPerson("user_other_rep")]);
+    const hook = { url: "https://crm.example/hooks", secret: "whsec_c2VjcmV0", isActive: true, createdBy: null, createdAt: 0 };
+    await insertWebhookSubscription(database.db, { ...hook, id: "hook_outcomes", eventTypes: ["lead.won", "lead.lost"] });
   });
   afterAll(() => database.destroy());
 
@@ -131,5 +135,21 @@ describe.each(ENGINES)("moveLeadStage on %s", (engine) => {
     const lead = await leadIn("new");
     await expect(move(lead, { stage: "contacted" }, OTHER_REP)).rejects.toMatchObject({ code: "not_found", field: "id" });
     expect((await findLeadById(database.db, lead.id))!.stage).toBe("new");
+  });
+
+  it("tells webhook subscribers of the outcomes they asked for, and only those", async () => {
+    const lead = await leadIn("proposal");
+    await move(lead, { stage: "won", amount: 4200, checkedItems: ["proposal_reviewed", "decision_date_set"] });
+    const lost = await leadIn("contacted");
+    await move(lost, { stage: "lost", reason: "price" });
+    const contacted = await leadIn("new");
+    await move(contacted, { stage: "contacted" });
+    const ours = [lead.id, lost.id, contacted.id];
+    const rows = await database.db.selectFrom("outbox").select(["payload", "subscription_id"]).where("channel", "=", "webhook").execute();
+    const bodies = rows.map((row) => fromJsonColumn<{ body: { type: string; data: Record<string, unknown> } }>(row.payload).body).filter((body) => ours.includes(body.data.leadId as string));
+    expect(rows.every((row) => row.subscription_id === "hook_outcomes")).toBe(true);
+    expect(bodies.map((body) => [body.type, body.data.leadId])).toEqual([["lead.won", lead.id], ["lead.lost", lost.id]]);
+    expect(bodies[0]!.data).toMatchObject({ stage: "won", amountCents: 420_000, source: "google", campaign: "spring" });
+    expect(bodies[1]!.data).toMatchObject({ stage: "lost", reason: "price", reasonLabel: "Price" });
   });
 });

@@ -2,7 +2,8 @@ import { actorOf, type Principal } from "../../domain/access/permission.js";
 import type { Lead } from "../../domain/lead/lead.js";
 import { centsOfAmount } from "../../domain/pipeline/deal-amount.js";
 import type { NextStepInput } from "../../domain/pipeline/next-step.js";
-import { type ChecklistWarning, planStageMove } from "../../domain/pipeline/stage-move.js";
+import { type ChecklistWarning, type PlannedEvent, planStageMove } from "../../domain/pipeline/stage-move.js";
+import type { WebhookEventType } from "../../domain/notifications/webhook-event-type.js";
 import { appendEvents } from "../../store/events.js";
 import { findLeadPipeline, saveLeadPipeline } from "../../store/lead-pipeline.js";
 import { findLeadSla, type LeadSla } from "../../store/lead-sla.js";
@@ -11,6 +12,8 @@ import { readSettings } from "../../store/settings.js";
 import type { ServiceContext } from "../context.js";
 import { findWorkableLead } from "../leads/find-workable-lead.js";
 import { clearNextStepInTransaction, setNextStepInTransaction } from "../next-steps/next-step-writes.js";
+import { enqueueLeadEvents } from "../notifications/enqueue-lead-event.js";
+import { leadSummary } from "../notifications/lead-summary.js";
 
 /** A stage move as a person asks for it (amount in major currency units). */
 export type LeadStageMove = {
@@ -32,7 +35,7 @@ export type MovedLead = { lead: Lead; sla: LeadSla | undefined; warnings: Checkl
  * transaction: the lead row's stage, its pipeline state (entered now; closed, value and lost
  * reason for won and lost), `stage_changed` plus `won` / `lost`; a closing move clears the
  * next step and cancels its reminder; a next step given with the move is set with its event
- * and reminder.
+ * and reminder. Webhook subscribers hear `lead.stage_changed`, `lead.won` and `lead.lost`.
  */
 export async function moveLeadStage(ctx: ServiceContext, principal: Principal, leadId: string, move: LeadStageMove): Promise<MovedLead> {
   const amountCents = move.amount === undefined ? null : centsOfAmount(move.amount, "amount");
@@ -48,7 +51,16 @@ export async function moveLeadStage(ctx: ServiceContext, principal: Principal, l
     await saveLeadPipeline(trx, state, now);
     const actor = actorOf(principal);
     await appendEvents(trx, plan.events.map((event) => ({ leadId: lead.id, actor, at: now, ...event })));
+    await enqueueLeadEvents(trx, plan.events.flatMap((event) => webhookNoticeOf(moved, event, now)), now);
     if (move.nextStep) await setNextStepInTransaction(trx, ctx, { principal, lead: moved, state, input: move.nextStep, now, field: "nextStep" });
     return { lead: moved, sla: await findLeadSla(trx, lead.id), warnings: plan.warnings };
   });
+}
+
+/** Pipeline events subscribers may ask for; `reopened` travels as the `lead.stage_changed` it comes with. */
+const WEBHOOK_TYPE_OF: Partial<Record<PlannedEvent["type"], WebhookEventType>> = { stage_changed: "lead.stage_changed", won: "lead.won", lost: "lead.lost" };
+
+function webhookNoticeOf(lead: Lead, event: PlannedEvent, now: number) {
+  const type = WEBHOOK_TYPE_OF[event.type];
+  return type ? [{ type, leadId: lead.id, eventKey: `${event.type}:${lead.id}:${now}`, data: { ...leadSummary(lead), ...event.data } }] : [];
 }
