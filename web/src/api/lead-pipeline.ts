@@ -2,7 +2,7 @@ import type { Static } from "typebox";
 import type { LeadPipelineDto } from "../../../src/http/routes/pipeline-view/pipeline-view.schemas.js";
 import type { MoveStageBody, ProposalBody, ProposalResponse, StageWarningDto } from "../../../src/http/routes/pipeline/lead-stage.schemas.js";
 import { apiRequest } from "./client.js";
-import type { Lead } from "./leads.js";
+import { type Lead, leadPath } from "./leads.js";
 
 export type { NextStep } from "./next-steps.js";
 
@@ -15,8 +15,6 @@ export type LeadOutcome = NonNullable<LeadPipelineView["outcome"]>;
 export type StageMove = Static<typeof MoveStageBody>;
 export type StageMoveWarning = Static<typeof StageWarningDto>;
 export type SentProposal = Static<typeof ProposalResponse>["proposal"];
-
-const leadPath = (id: string) => `/api/v1/leads/${encodeURIComponent(id)}`;
 
 /** The lead's stage, days in it, next step, proposal and outcome. */
 export async function getLeadPipeline(leadId: string, signal?: AbortSignal): Promise<LeadPipelineView> {

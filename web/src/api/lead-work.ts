@@ -2,14 +2,12 @@ import type { Static } from "typebox";
 import type { Touch } from "../../../src/domain/touches/touch.js";
 import type { HandoffChecklistDto, HandOffBody, LogTouchResponse } from "../../../src/http/routes/lead-work/lead-work.schemas.js";
 import { apiRequest } from "./client.js";
-import type { Lead } from "./leads.js";
+import { type Lead, leadPath } from "./leads.js";
 
 /** The touch body; from the domain type because the schema's channel union, built by `.map`, is `never` to `Static`. */
 export type NewTouch = Pick<Touch, "channel" | "direction"> & Partial<Pick<Touch, "outcome" | "durationSeconds" | "notes">>;
 export type HandoffChecklist = Static<typeof HandoffChecklistDto>;
 export type NewHandoff = Static<typeof HandOffBody>;
-
-const leadPath = (id: string) => `/api/v1/leads/${encodeURIComponent(id)}`;
 
 /** A person's open leads, most urgent first; without `userId`, the caller's own. */
 export async function getQueue(userId: string | undefined, signal?: AbortSignal): Promise<Lead[]> {

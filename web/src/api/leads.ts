@@ -2,6 +2,9 @@ import type { Static } from "typebox";
 import type { EventDtoType, LeadDtoType, LeadListQuery } from "../../../src/http/routes/leads/leads.schemas.js";
 import { apiRequest } from "./client.js";
 
+/** The API address of one lead; its sub-resources hang below it. */
+export const leadPath = (id: string) => `/api/v1/leads/${encodeURIComponent(id)}`;
+
 /** Types come from the API's own route schemas, so the client cannot drift from the server. */
 export type Lead = LeadDtoType;
 export type TimelineEvent = EventDtoType;
@@ -16,5 +19,5 @@ export async function listLeads(params: LeadListParams, signal?: AbortSignal): P
 
 /** One lead and its whole timeline. */
 export async function getLead(id: string, signal?: AbortSignal): Promise<LeadWithTimeline> {
-  return apiRequest<LeadWithTimeline>(`/api/v1/leads/${encodeURIComponent(id)}`, { signal });
+  return apiRequest<LeadWithTimeline>(leadPath(id), { signal });
 }

@@ -1,6 +1,7 @@
 import type { Static } from "typebox";
 import type { BookMeetingBody, MeetingDto, ReadinessBody } from "../../../src/http/routes/meetings/meetings.schemas.js";
 import { apiRequest } from "./client.js";
+import { leadPath } from "./leads.js";
 
 export type MeetingStatus = "booked" | "held" | "no_show" | "canceled";
 
@@ -11,13 +12,13 @@ export type ReadinessAnswers = Static<typeof ReadinessBody>;
 
 /** The lead's meetings, oldest first. */
 export async function listMeetings(leadId: string, signal?: AbortSignal): Promise<Meeting[]> {
-  const page = await apiRequest<{ items: Meeting[] }>(`/api/v1/leads/${encodeURIComponent(leadId)}/meetings`, { signal });
+  const page = await apiRequest<{ items: Meeting[] }>(`${leadPath(leadId)}/meetings`, { signal });
   return page.items;
 }
 
 /** Books a meeting by hand. */
 export async function bookMeeting(leadId: string, input: Static<typeof BookMeetingBody>): Promise<Meeting> {
-  return apiRequest<Meeting>(`/api/v1/leads/${encodeURIComponent(leadId)}/meetings`, { method: "POST", body: input });
+  return apiRequest<Meeting>(`${leadPath(leadId)}/meetings`, { method: "POST", body: input });
 }
 
 /** Records whether a meeting was held, missed by the lead, or canceled. */

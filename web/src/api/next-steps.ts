@@ -1,13 +1,14 @@
 import type { Static } from "typebox";
 import type { NextStepBody, NextStepDoneBody, NextStepDto } from "../../../src/http/routes/next-steps/next-steps.schemas.js";
 import { apiRequest } from "./client.js";
+import { leadPath } from "./leads.js";
 
 /** What the lead must do next, by when and who does it; `status` turns due, then overdue, on the worker's timer. */
 export type NextStep = Static<typeof NextStepDto>;
 /** A next step as the form sends it; the owner defaults to the lead's owner. */
 export type NextStepInput = Static<typeof NextStepBody>;
 
-const nextStepPath = (leadId: string) => `/api/v1/leads/${encodeURIComponent(leadId)}/next-step`;
+const nextStepPath = (leadId: string) => `${leadPath(leadId)}/next-step`;
 
 /** Sets the lead's next step, or reschedules the one it has. */
 export async function setNextStep(leadId: string, input: NextStepInput): Promise<NextStep> {

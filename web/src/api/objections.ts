@@ -11,6 +11,7 @@ import type {
   ResponseVersionDtoType,
 } from "../../../src/http/routes/objections/objections.schemas.js";
 import { apiRequest } from "./client.js";
+import { leadPath } from "./leads.js";
 
 export type { ObjectionCategory } from "../../../src/domain/objections/objection.js";
 
@@ -46,10 +47,10 @@ export async function addResponseVersion(objectionId: string, input: Static<type
 
 /** Logs an objection the lead raised, with the response version used. */
 export async function logObjection(leadId: string, input: Static<typeof LogObjectionBody>): Promise<ObjectionLogDtoType> {
-  return apiRequest<ObjectionLogDtoType>(`/api/v1/leads/${encodeURIComponent(leadId)}/objections`, { method: "POST", body: input });
+  return apiRequest<ObjectionLogDtoType>(`${leadPath(leadId)}/objections`, { method: "POST", body: input });
 }
 
 /** Responses to an objection ranked by win rate, and the proof that fits the lead. */
 export async function getObjectionSuggestions(leadId: string, objectionId: string, signal?: AbortSignal): Promise<ObjectionSuggestions> {
-  return apiRequest<ObjectionSuggestions>(`/api/v1/leads/${encodeURIComponent(leadId)}/objection-suggestions`, { query: { objectionId }, signal });
+  return apiRequest<ObjectionSuggestions>(`${leadPath(leadId)}/objection-suggestions`, { query: { objectionId }, signal });
 }

@@ -1,5 +1,5 @@
 import type { Static } from "typebox";
-import type { PipelineConfig } from "../../../src/domain/pipeline/pipeline-config.js";
+import { CLOSED_MILESTONES, type Milestone, type PipelineConfig } from "../../../src/domain/pipeline/pipeline-config.js";
 import type { BoardResponse } from "../../../src/http/routes/pipeline-board/pipeline-board.schemas.js";
 import { apiRequest } from "./client.js";
 
@@ -10,6 +10,11 @@ export type Board = Static<typeof BoardResponse>;
 export type BoardColumn = Board["columns"][number];
 /** What a board column says about its stage: enough to plan a move into or out of it. */
 export type BoardStage = BoardColumn["stage"];
+
+/** Whether a stage with this milestone closes the lead (won or lost). */
+export function isClosedMilestone(milestone: Milestone): milestone is "won" | "lost" {
+  return CLOSED_MILESTONES.includes(milestone);
+}
 export type BoardCard = BoardColumn["cards"][number];
 
 const PIPELINE = "/api/v1/pipeline";

@@ -2,6 +2,7 @@ import type { Static } from "typebox";
 import type { QualificationStatus } from "../../../src/domain/pipeline/lead-pipeline.js";
 import type { DisqualifyBody, QualificationBody, QualificationDto } from "../../../src/http/routes/qualification/qualification.schemas.js";
 import { apiRequest } from "./client.js";
+import { leadPath } from "./leads.js";
 
 export type CriterionAnswer = "yes" | "no" | "unknown";
 
@@ -14,8 +15,6 @@ export type QualificationRow = Omit<QualificationShape["answers"][number], "answ
 export type Qualification = Omit<QualificationShape, "status" | "answers"> & { status: QualificationStatus; answers: QualificationRow[] };
 
 export type QualificationChange = Static<typeof QualificationBody>;
-
-const leadPath = (id: string) => `/api/v1/leads/${encodeURIComponent(id)}`;
 
 /** The lead's qualification: one row per criterion, the status, the cost of inaction and any disqualification. */
 export async function getQualification(leadId: string, signal?: AbortSignal): Promise<Qualification> {

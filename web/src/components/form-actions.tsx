@@ -14,12 +14,14 @@ type FormActionsProps = {
   before?: ReactNode;
   /** Shown after the buttons, e.g. a status line or why submit is disabled. */
   children?: ReactNode;
+  /** Extra classes for the row, e.g. to keep it on screen. */
+  className?: string;
 };
 
 /** The row that ends a form: submit (its words changing while saving) and, if the form can be abandoned, Cancel. */
-export function FormActions({ label, isSaving, busyLabel = "Saving…", isBlocked = false, onCancel, before, children }: FormActionsProps) {
+export function FormActions({ label, isSaving, busyLabel = "Saving…", isBlocked = false, onCancel, before, children, className }: FormActionsProps) {
   return (
-    <div className="form-actions">
+    <div className={className ? `form-actions ${className}` : "form-actions"}>
       {before}
       <button type="submit" disabled={isSaving || isBlocked}>
         {isSaving ? busyLabel : label}

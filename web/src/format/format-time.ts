@@ -42,3 +42,8 @@ export function formatRelative(iso: string, now: number): string {
   }
   return "just now";
 }
+
+/** "1 day", "3 days". */
+export function formatDays(count: number): string {
+  return `${count} ${count === 1 ? "day" : "days"}`;
+}

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from "react";
+import { problemMessageOf } from "../components/form-problem.js";
 
 export type Resource<T> = {
   data: T | null;
@@ -24,7 +25,7 @@ export function useResource<T>(key: string, load: (signal: AbortSignal) => Promi
         setData(next);
         setError(null);
       },
-      (failure: unknown) => controller.signal.aborted || setError(failure instanceof Error ? failure.message : "Could not load this."),
+      (failure: unknown) => controller.signal.aborted || setError(problemMessageOf(failure)),
     );
     return () => controller.abort();
   }, [key, version]);

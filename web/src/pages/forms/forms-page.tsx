@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
 import { type CaptureForm, listForms } from "../../api/forms.js";
 import { FormAlert } from "../../components/form-alert.js";
+import { problemMessageOf } from "../../components/form-problem.js";
 import { useDocumentTitle } from "../../hooks/use-document-title.js";
 import { FormCard } from "./form-card.js";
 import { NewForm } from "./new-form.js";
@@ -14,7 +15,7 @@ export function FormsPage() {
   useEffect(() => {
     const controller = new AbortController();
     listForms(controller.signal).then(setForms, (failure: unknown) => {
-      if (!controller.signal.aborted) setError(failure instanceof Error ? failure.message : "Could not load the forms.");
+      if (!controller.signal.aborted) setError(problemMessageOf(failure));
     });
     return () => controller.abort();
   }, []);

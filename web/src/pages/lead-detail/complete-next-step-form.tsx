@@ -1,6 +1,7 @@
 import { type FormEvent, useId, useState } from "react";
 import { completeNextStep, type NextStepInput } from "../../api/next-steps.js";
 import type { TeamMember } from "../../api/users.js";
+import { FieldError } from "../../components/field-error.js";
 import { FormActions } from "../../components/form-actions.js";
 import { FormAlert } from "../../components/form-alert.js";
 import { type FormProblem, formProblemOf, NO_PROBLEM } from "../../components/form-problem.js";
@@ -50,6 +51,7 @@ export function CompleteNextStepForm({ leadId, team, timeZone, onSaved, onCancel
       <div className="field">
         <label htmlFor={`${id}-outcome`}>What came of it (optional)</label>
         <input id={`${id}-outcome`} name="outcome" maxLength={500} />
+        <FieldError message={problem.fieldErrors.outcome} />
       </div>
       <p className="muted small">Then: the step that follows. Leave it blank if nothing does yet.</p>
       <NextStepFields team={team} problem={problem} prefix="next." isRequired={false} />

@@ -67,6 +67,7 @@ export function HandoffDialog({ lead, team, onClose, onHandedOff }: HandoffDialo
         <div className="field">
           <label htmlFor={`${id}-reason`}>Reason</label>
           <input id={`${id}-reason`} name="reason" maxLength={500} placeholder="e.g. qualified, moving to an AE" />
+          <FieldError message={problem.fieldErrors.reason} />
         </div>
         {checklist === null ? (
           <p className="muted">Preparing the checklist…</p>

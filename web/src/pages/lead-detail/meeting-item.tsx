@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { type Meeting, type MeetingStatus, recordMeetingOutcome } from "../../api/meetings.js";
+import { problemMessageOf } from "../../components/form-problem.js";
 import { formatDateTime } from "../../format/format-time.js";
 import { MEETING_STATUS_LABELS, providerLabel, readinessSummary } from "./meeting-words.js";
 
@@ -19,12 +20,13 @@ export function MeetingItem({ meeting, timeZone, onChanged }: MeetingItemProps) 
   const provider = providerLabel(meeting.provider);
 
   async function handleOutcome(status: Exclude<MeetingStatus, "booked">) {
+    setProblem(null);
     setIsSaving(true);
     try {
       await recordMeetingOutcome(meeting.id, { status });
       onChanged();
     } catch (error) {
-      setProblem(error instanceof Error ? error.message : "Could not record that.");
+      setProblem(problemMessageOf(error));
     } finally {
       setIsSaving(false);
     }

@@ -17,6 +17,7 @@ export function NextStepFields({ team, problem, prefix = "", defaults, isRequire
   const id = useId();
   const actionError = problem.fieldErrors.action;
   const dueError = problem.fieldErrors.dueAt;
+  const ownerError = problem.fieldErrors.ownerId;
   return (
     <div className="field-row">
       <div className="field next-step-action">
@@ -49,7 +50,14 @@ export function NextStepFields({ team, problem, prefix = "", defaults, isRequire
       <div className="field">
         <label htmlFor={`${id}-owner`}>Owner</label>
         {/* Keyed by the team size: the default owner is only selectable once the team has loaded. */}
-        <select key={team.length} id={`${id}-owner`} name={`${prefix}ownerId`} defaultValue={defaults?.ownerId ?? ""}>
+        <select
+          key={team.length}
+          id={`${id}-owner`}
+          name={`${prefix}ownerId`}
+          defaultValue={defaults?.ownerId ?? ""}
+          aria-invalid={ownerError ? true : undefined}
+          aria-describedby={ownerError ? `${id}-owner-error` : undefined}
+        >
           <option value="">The lead's owner</option>
           {team
             .filter((member) => member.isActive)
@@ -59,6 +67,7 @@ export function NextStepFields({ team, problem, prefix = "", defaults, isRequire
               </option>
             ))}
         </select>
+        <FieldError message={ownerError} id={`${id}-owner-error`} />
       </div>
     </div>
   );

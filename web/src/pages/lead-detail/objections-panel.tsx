@@ -84,6 +84,7 @@ export function ObjectionsPanel({ leadId, timeline, onChanged }: ObjectionsPanel
             <div className="field">
               <label htmlFor={`${id}-notes`}>Notes</label>
               <textarea id={`${id}-notes`} name="notes" rows={2} maxLength={5000} />
+              <FieldError message={problem.fieldErrors.notes} />
             </div>
             <FormActions label="Log objection" isSaving={isSaving} busyLabel="Logging…" />
           </>

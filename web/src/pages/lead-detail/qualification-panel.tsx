@@ -3,6 +3,7 @@ import type { PipelineConfig } from "../../api/pipeline.js";
 import { getQualification, type Qualification, requalifyLead } from "../../api/qualification.js";
 import type { TeamMember } from "../../api/users.js";
 import { FormAlert } from "../../components/form-alert.js";
+import { problemMessageOf } from "../../components/form-problem.js";
 import { formatDateTime } from "../../format/format-time.js";
 import { useResource } from "../../hooks/use-resource.js";
 import { DisqualifyForm } from "./disqualify-form.js";
@@ -26,10 +27,11 @@ export function QualificationPanel({ leadId, revision, config, isOpen, team, tim
   }
 
   async function handleRequalify() {
+    setProblem(null);
     try {
       handleSaved(await requalifyLead(leadId));
     } catch (error) {
-      setProblem(error instanceof Error ? error.message : "Could not requalify this lead.");
+      setProblem(problemMessageOf(error));
     }
   }
 

@@ -1,7 +1,6 @@
-import type { Milestone, PipelineConfig, StageDefinition } from "../../api/pipeline.js";
+import { isClosedMilestone, type Milestone, type PipelineConfig, type StageDefinition } from "../../api/pipeline.js";
 import { stageLabel } from "../../components/stage-badge.js";
-
-const days = (count: number) => `${count} ${count === 1 ? "day" : "days"}`;
+import { formatDays as days } from "../../format/format-time.js";
 
 /** "Day 3 of 7 in this stage", "Stalled: 9 days here, the limit is 7", "Entered today". */
 export function daysInStageText(daysInStage: number, maxDaysInStage: number | null, isStalled: boolean): string {
@@ -19,7 +18,7 @@ export function closingStageKey(config: PipelineConfig, milestone: Extract<Miles
 export function nextOpenStage(config: PipelineConfig, key: string): StageDefinition | undefined {
   const index = config.stages.findIndex((stage) => stage.key === key);
   const next = index < 0 ? undefined : config.stages[index + 1];
-  return next && next.milestone !== "won" && next.milestone !== "lost" ? next : undefined;
+  return next && !isClosedMilestone(next.milestone) ? next : undefined;
 }
 
 /** A stage's name by key, or the key in words for a stage the pipeline no longer has. */

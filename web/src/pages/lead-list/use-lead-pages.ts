@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { type Lead, listLeads } from "../../api/leads.js";
+import { problemMessageOf } from "../../components/form-problem.js";
 import { apiParamsOf, type LeadListFilters } from "./lead-list-query.js";
 
 export type LeadPagesState = {
@@ -10,10 +11,6 @@ export type LeadPagesState = {
 };
 
 const INITIAL: LeadPagesState = { items: [], nextCursor: null, status: "loading", error: null };
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : "Could not load leads.";
-}
 
 /** The leads matching the filters, first page on every filter change, more on `loadMore`. */
 export function useLeadPages(filters: LeadListFilters): LeadPagesState & { loadMore: () => void } {
@@ -30,7 +27,7 @@ export function useLeadPages(filters: LeadListFilters): LeadPagesState & { loadM
     setState((previous) => ({ ...previous, status: "loading", error: null }));
     listLeads(apiParamsOf(JSON.parse(key) as LeadListFilters), controller.signal).then(
       (page) => setState({ items: page.items, nextCursor: page.nextCursor, status: "ready", error: null }),
-      (error: unknown) => controller.signal.aborted || setState({ ...INITIAL, status: "failed", error: messageOf(error) }),
+      (error: unknown) => controller.signal.aborted || setState({ ...INITIAL, status: "failed", error: problemMessageOf(error) }),
     );
     return () => controller.abort();
   }, [key]);
@@ -42,7 +39,7 @@ export function useLeadPages(filters: LeadListFilters): LeadPagesState & { loadM
     setState((previous) => ({ ...previous, status: "loading_more" }));
     listLeads(apiParamsOf(JSON.parse(key) as LeadListFilters, state.nextCursor), controller.signal).then(
       (page) => setState((previous) => ({ items: [...previous.items, ...page.items], nextCursor: page.nextCursor, status: "ready", error: null })),
-      (error: unknown) => controller.signal.aborted || setState((previous) => ({ ...previous, status: "ready", error: messageOf(error) })),
+      (error: unknown) => controller.signal.aborted || setState((previous) => ({ ...previous, status: "ready", error: problemMessageOf(error) })),
     );
   }, [key, state.nextCursor, state.status]);
 

@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
 import { getQueue } from "../../api/lead-work.js";
 import type { Lead } from "../../api/leads.js";
+import { problemMessageOf } from "../../components/form-problem.js";
 
 /** New leads arrive by routing, not by anything the rep does; this often is enough to see them within a minute. */
 const REFRESH_MS = 20_000;
@@ -16,7 +17,7 @@ export function useQueue(userId: string | undefined): QueueState {
     function load() {
       getQueue(userId, controller.signal).then(
         (items) => setState({ status: "ready", items, error: null }),
-        (error: unknown) => controller.signal.aborted || setState((previous) => ({ ...previous, status: "failed", error: error instanceof Error ? error.message : "Could not load the queue." })),
+        (error: unknown) => controller.signal.aborted || setState((previous) => ({ ...previous, status: "failed", error: problemMessageOf(error) })),
       );
     }
     load();

@@ -1,8 +1,8 @@
 import { useId } from "react";
-import type { BoardCard as Card, BoardStage } from "../../api/pipeline.js";
+import { type BoardCard as Card, type BoardStage, isClosedMilestone } from "../../api/pipeline.js";
 import { AppLink } from "../../components/app-link.js";
 import { formatAmount } from "../../format/format-money.js";
-import { formatRelative } from "../../format/format-time.js";
+import { formatDays, formatRelative } from "../../format/format-time.js";
 import { nextStepStatusOf } from "../lead-detail/next-step-words.js";
 
 type BoardCardProps = {
@@ -19,8 +19,6 @@ type BoardCardProps = {
   onDragEnd: () => void;
   onMoveTo: (stageKey: string) => void;
 };
-
-const CLOSED = ["won", "lost"];
 
 /** A lead on the board: who, how long in the stage, what happens next and what it is worth; drag it, or use "Move to…". */
 export function BoardCard({ card, stage, stages, ownerLabel, overdueAfterMinutes, now, onDragStart, onDragEnd, onMoveTo }: BoardCardProps) {
@@ -46,10 +44,10 @@ export function BoardCard({ card, stage, stages, ownerLabel, overdueAfterMinutes
       </div>
       {card.company && <div className="muted small">{card.company}</div>}
       <p className="small muted">
-        {daysText(card.daysInStage, CLOSED.includes(stage.milestone))}
+        {daysText(card.daysInStage, isClosedMilestone(stage.milestone))}
         {ownerLabel && ` · ${ownerLabel}`}
       </p>
-      {!CLOSED.includes(stage.milestone) && <NextStepLine card={card} isRequired={stage.milestone !== "new"} overdueAfterMinutes={overdueAfterMinutes} now={now} />}
+      {!isClosedMilestone(stage.milestone) && <NextStepLine card={card} isRequired={stage.milestone !== "new"} overdueAfterMinutes={overdueAfterMinutes} now={now} />}
       {card.value !== null && <p className="small board-card-value">{formatAmount(card.value)}</p>}
       <details className="move-menu">
         <summary>
@@ -87,6 +85,6 @@ function NextStepLine({ card, isRequired, overdueAfterMinutes, now }: { card: Ca
 /** "3 days in stage"; on a won or lost card, when it closed. */
 function daysText(days: number, isClosed: boolean): string {
   if (days === 0) return isClosed ? "Closed today" : "Entered today";
-  const count = `${days} ${days === 1 ? "day" : "days"}`;
+  const count = formatDays(days);
   return isClosed ? `Closed ${count} ago` : `${count} in stage`;
 }

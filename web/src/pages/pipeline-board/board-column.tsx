@@ -1,5 +1,6 @@
 import { type DragEvent, useId, useState } from "react";
-import type { BoardColumn as Column, BoardStage } from "../../api/pipeline.js";
+import { type BoardColumn as Column, type BoardStage, isClosedMilestone } from "../../api/pipeline.js";
+import { formatDays } from "../../format/format-time.js";
 import { BoardCard } from "./board-card.js";
 
 type BoardColumnProps = {
@@ -77,6 +78,6 @@ export function BoardColumn({ column, stages, canDrop, ownerLabelOf, overdueAfte
 }
 
 function columnNote(stage: BoardStage): string {
-  if (stage.milestone === "won" || stage.milestone === "lost") return "Closed in the last 30 days";
-  return stage.maxDaysInStage === null ? "No time limit" : `Stalls after ${stage.maxDaysInStage} ${stage.maxDaysInStage === 1 ? "day" : "days"}`;
+  if (isClosedMilestone(stage.milestone)) return "Closed in the last 30 days";
+  return stage.maxDaysInStage === null ? "No time limit" : `Stalls after ${formatDays(stage.maxDaysInStage)}`;
 }

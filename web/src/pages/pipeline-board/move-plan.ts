@@ -1,6 +1,5 @@
 import type { NextStep, StageMove } from "../../api/lead-pipeline.js";
-import type { BoardStage, ChecklistItem } from "../../api/pipeline.js";
-import { CLOSED_MILESTONES } from "../../../../src/domain/pipeline/pipeline-config.js";
+import { type BoardStage, type ChecklistItem, isClosedMilestone } from "../../api/pipeline.js";
 import { localTimeOf } from "../../format/zoned-time.js";
 import { outcomeMoveOf } from "../lead-detail/deal-words.js";
 import { type NextStepFields, nextStepFieldsOf, nextStepInputOf } from "../lead-detail/next-step-words.js";
@@ -19,7 +18,7 @@ export type MovePlan = {
   outcome: "won" | "lost" | null;
 };
 
-const isClosed = (stage: BoardStage) => CLOSED_MILESTONES.includes(stage.milestone);
+const isClosed = (stage: BoardStage) => isClosedMilestone(stage.milestone);
 
 /** The plan for moving from `fromKey` to `toKey` in this stage order; null for the same or an unknown stage. */
 export function planMove(stages: readonly BoardStage[], fromKey: string, toKey: string): MovePlan | null {
@@ -30,7 +29,7 @@ export function planMove(stages: readonly BoardStage[], fromKey: string, toKey: 
   if (!from || !to || from === to) return null;
   const isForward = toIndex > fromIndex;
   const checklist = isForward && !isClosed(from) ? from.exitChecklist : [];
-  const outcome = to.milestone === "won" || to.milestone === "lost" ? to.milestone : null;
+  const outcome = isClosedMilestone(to.milestone) ? to.milestone : null;
   return { from, to, isForward, checklist, isChecklistBlocking: checklist.length > 0 && from.checklistMode === "block", needsNextStep: isForward && !isClosed(to), outcome };
 }
 

@@ -3,6 +3,7 @@ import { type CampaignPromise, listCampaignPromises, removeCampaignPromise } fro
 import { FormAlert } from "../../../components/form-alert.js";
 import { formProblemOf } from "../../../components/form-problem.js";
 import { formatAmount } from "../../../format/format-money.js";
+import { formatDays } from "../../../format/format-time.js";
 import { useResource } from "../../../hooks/use-resource.js";
 import { CampaignPromiseForm } from "./campaign-promise-form.js";
 
@@ -11,7 +12,7 @@ type Editing = CampaignPromise | "new" | null;
 function promiseSummary(promise: CampaignPromise): string {
   const parts = [
     promise.priceAnchor === null ? "No price named" : `Price anchor ${formatAmount(promise.priceAnchor)}`,
-    promise.timelineDays === null ? null : `timeline ${promise.timelineDays} ${promise.timelineDays === 1 ? "day" : "days"}`,
+    promise.timelineDays === null ? null : `timeline ${formatDays(promise.timelineDays)}`,
   ];
   return parts.filter(Boolean).join(" · ");
 }

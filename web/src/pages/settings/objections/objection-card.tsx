@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { changeObjection, type Objection, type ResponseVersion } from "../../../api/objections.js";
+import { problemMessageOf } from "../../../components/form-problem.js";
 import { formatDate } from "../../../format/format-time.js";
 import { CATEGORY_LABELS } from "../../lead-detail/objection-words.js";
 import { groupResponses } from "./catalog-text.js";
@@ -14,11 +15,12 @@ export function ObjectionCard({ objection, timeZone, onEdit, onChanged }: Object
   const groups = groupResponses(objection.responses);
 
   async function handleToggleActive() {
+    setProblem(null);
     try {
       await changeObjection(objection.id, { isActive: !objection.isActive });
       onChanged();
     } catch (error) {
-      setProblem(error instanceof Error ? error.message : "Could not change this objection.");
+      setProblem(problemMessageOf(error));
     }
   }
 

@@ -1,4 +1,4 @@
-import type { PipelineConfig, StageDefinition } from "../../../api/pipeline.js";
+import { isClosedMilestone, type PipelineConfig, type StageDefinition } from "../../../api/pipeline.js";
 import { PIPELINE_KEY_MAX_LENGTH } from "../../../../../src/domain/pipeline/check-pipeline-config.js";
 
 /**
@@ -55,7 +55,7 @@ export function moveItem<T>(items: readonly T[], index: number, offset: -1 | 1):
   return next;
 }
 
-const isClosed = (stage: StageDefinition) => stage.milestone === "won" || stage.milestone === "lost";
+const isClosed = (stage: StageDefinition) => isClosedMilestone(stage.milestone);
 
 /** Adds a blank open stage before the closed ones (won and lost stay last); answers the new list and where the stage went. */
 export function addStage(stages: readonly StageDefinition[]): { stages: StageDefinition[]; index: number } {

@@ -2,7 +2,9 @@ import { type FormEvent, useState } from "react";
 import { ApiError } from "../../../api/client.js";
 import { getPipeline, type OutcomeReason, type PipelineConfig, type QualificationCriterion, savePipeline, type StageDefinition } from "../../../api/pipeline.js";
 import { FieldError } from "../../../components/field-error.js";
+import { FormActions } from "../../../components/form-actions.js";
 import { FormAlert } from "../../../components/form-alert.js";
+import { problemMessageOf } from "../../../components/form-problem.js";
 import { TextField } from "../../../components/text-field.js";
 import { useResource } from "../../../hooks/use-resource.js";
 import { type ConfigProblem, errorAt, fieldPlace, problemDetail, stageIndexOf } from "./config-field.js";
@@ -27,9 +29,9 @@ export function PipelineSettings() {
 const BLANK_CRITERION: QualificationCriterion = { key: "", label: "", question: "" };
 const BLANK_REASON: OutcomeReason = { key: "", label: "", requiresNote: false };
 
+/** The full field path (not only its last part, as formProblemOf keeps) locates the stage or row it is about. */
 function problemOf(error: unknown): ConfigProblem {
-  if (error instanceof ApiError) return { field: error.field ?? null, detail: error.detail };
-  return { field: null, detail: "Could not reach Closeloop. Check the connection and try again." };
+  return { field: error instanceof ApiError ? (error.field ?? null) : null, detail: problemMessageOf(error) };
 }
 
 function PipelineForm({ config, onSaved }: { config: PipelineConfig; onSaved: (next: PipelineConfig) => void }) {
@@ -40,15 +42,18 @@ function PipelineForm({ config, onSaved }: { config: PipelineConfig; onSaved: (n
   // Where the refusal points, in words, named when it arrived: stage numbers shift as stages move.
   const [refusal, setRefusal] = useState<string | null>(null);
   const [status, setStatus] = useState("");
+  const [isSaving, setIsSaving] = useState(false);
   const set = (change: Partial<PipelineConfig>) => setDraft((current) => ({ ...current, ...change }));
   const stage = draft.stages[selected];
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (isSaving) return;
     setStatus("");
     // Field paths in a refusal point into what was sent, so the draft becomes exactly that.
     const body = completeConfig(draft);
     setDraft(body);
+    setIsSaving(true);
     try {
       const saved = await savePipeline(body);
       setDraft(saved);
@@ -62,6 +67,8 @@ function PipelineForm({ config, onSaved }: { config: PipelineConfig; onSaved: (n
       setProblem(next);
       setRefusal(`Not saved. ${next.field ? `${fieldPlace(body, next.field)}: ` : ""}${problemDetail(next)}`);
       setSelected((current) => stageIndexOf(next) ?? current);
+    } finally {
+      setIsSaving(false);
     }
   }
 
@@ -151,13 +158,12 @@ function PipelineForm({ config, onSaved }: { config: PipelineConfig; onSaved: (n
         </div>
       </section>
       {/* Sticky, so the verdict of a save stands beside its button however far down the form was scrolled. */}
-      <div className="form-actions pipeline-save-bar">
-        <button type="submit">Save pipeline</button>
+      <FormActions label="Save pipeline" isSaving={isSaving} className="pipeline-save-bar">
         <span className="muted small" role="status">
           {status}
         </span>
         <FormAlert message={refusal} />
-      </div>
+      </FormActions>
     </form>
   );
 }

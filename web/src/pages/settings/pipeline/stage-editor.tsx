@@ -1,5 +1,5 @@
 import { useId } from "react";
-import type { ChecklistItem, ChecklistMode, Milestone, StageDefinition } from "../../../api/pipeline.js";
+import { type ChecklistItem, type ChecklistMode, isClosedMilestone, type Milestone, type StageDefinition } from "../../../api/pipeline.js";
 import { FieldError } from "../../../components/field-error.js";
 import { TextAreaField } from "../../../components/text-area-field.js";
 import { TextField } from "../../../components/text-field.js";
@@ -24,7 +24,7 @@ export function StageEditor({ stage, index, isSaved, problem, onChange }: StageE
   const id = useId();
   const path = `stages.${index}`;
   const set = (change: Partial<StageDefinition>) => onChange({ ...stage, ...change });
-  const isClosed = stage.milestone === "won" || stage.milestone === "lost";
+  const isClosed = isClosedMilestone(stage.milestone);
   const title = stage.name || "New stage";
   return (
     <section className="stage-editor" aria-labelledby={`${id}-title`}>
@@ -99,5 +99,5 @@ export function StageEditor({ stage, index, isSaved, problem, onChange }: StageE
 
 /** Won and lost stages may have no exit checklist or stall limit (the API refuses them), so choosing one clears both. */
 function milestoneChange(milestone: Milestone): Partial<StageDefinition> {
-  return milestone === "won" || milestone === "lost" ? { milestone, exitChecklist: [], maxDaysInStage: null } : { milestone };
+  return isClosedMilestone(milestone) ? { milestone, exitChecklist: [], maxDaysInStage: null } : { milestone };
 }

@@ -2,6 +2,7 @@ import { useState } from "react";
 import { deleteRoutingRule, listRoutingRules, reorderRoutingRules, type RoutingRule } from "../../../api/routing.js";
 import { listSlaPolicies } from "../../../api/sla-policies.js";
 import { FormAlert } from "../../../components/form-alert.js";
+import { problemMessageOf } from "../../../components/form-problem.js";
 import { useResource } from "../../../hooks/use-resource.js";
 import { useTeam } from "../../../hooks/use-team.js";
 import { RuleCard } from "./rule-card.js";
@@ -25,7 +26,7 @@ export function RoutingRulesSettings() {
     try {
       await action();
     } catch (error) {
-      setActionError(error instanceof Error ? error.message : "That did not work; try again.");
+      setActionError(problemMessageOf(error));
     }
     rules.reload();
   }

@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { changeWebhook, type CreatedWebhook, deleteWebhook, listWebhooks, type Webhook } from "../../../api/webhooks.js";
 import { FormAlert } from "../../../components/form-alert.js";
+import { problemMessageOf } from "../../../components/form-problem.js";
 import { useResource } from "../../../hooks/use-resource.js";
 import { DeliveryLog } from "./delivery-log.js";
 import { NewWebhook } from "./new-webhook.js";
@@ -17,7 +18,7 @@ export function WebhooksSettings() {
     try {
       await action();
     } catch (error) {
-      setActionError(error instanceof Error ? error.message : "That did not work; try again.");
+      setActionError(problemMessageOf(error));
     }
     webhooks.reload();
   }
