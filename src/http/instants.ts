@@ -7,6 +7,9 @@ import { invalidField } from "../domain/errors.js";
  * presenters and route handlers convert with these, and nothing further in does.
  */
 
+/** What a person reads when an instant is not one the API can take. */
+export const ISO_INSTANT_HINT = "must be an ISO 8601 date-time with an offset, such as 2025-03-01T09:30:00Z";
+
 /** An ISO 8601 date-time with a time zone or offset, as every instant in the API is written. */
 export const IsoInstant = (description?: string) => Type.String(description === undefined ? { format: "date-time" } : { format: "date-time", description });
 
@@ -26,7 +29,7 @@ export function isoOrNull(ms: number | null): string | null {
  */
 export function msOf(iso: string, field: string): number {
   const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) throw invalidField(field, "must be an ISO 8601 date-time such as 2025-03-01T09:30:00Z");
+  if (Number.isNaN(ms)) throw invalidField(field, ISO_INSTANT_HINT);
   return ms;
 }
 

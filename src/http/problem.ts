@@ -1,3 +1,4 @@
+import { ISO_INSTANT_HINT } from "./instants.js";
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { DomainError, type DomainErrorCode } from "../domain/errors.js";
 
@@ -47,7 +48,12 @@ function fieldOfValidation(error: FastifyError): { field: string; message: strin
   if (typeof params.missingProperty === "string") path.push(params.missingProperty);
   if (typeof params.additionalProperty === "string") path.push(params.additionalProperty);
   const field = path.length > 0 ? path.join(".") : context;
-  const message = typeof params.additionalProperty === "string" ? "is not a known field" : (first.message ?? "is invalid");
+  const message =
+    typeof params.additionalProperty === "string"
+      ? "is not a known field"
+      : first.keyword === "format" && params.format === "date-time"
+        ? ISO_INSTANT_HINT
+        : (first.message ?? "is invalid");
   return { field, message: `${field}: ${message}` };
 }
 

@@ -3,7 +3,7 @@ import type { Meeting } from "../domain/meetings/meeting.js";
 import { captureLead } from "../services/capture-leads.js";
 import { ENGINES, openTestDatabase, REFERENCE_TIME, type TestDatabase, testContext } from "../../test/support/engines.js";
 import { isUniqueViolation } from "./unique-violation.js";
-import { findMeetingById, insertMeeting, listLeadMeetings, lockMeetingByExternalId, lockMeetingById, updateMeeting } from "./meetings.js";
+import { insertMeeting, listLeadMeetings, lockMeetingByExternalId, lockMeetingById, updateMeeting } from "./meetings.js";
 
 const HOUR = 60 * 60 * 1000;
 
@@ -36,7 +36,7 @@ describe.each(ENGINES)("meetings store on %s", (engine) => {
     const sooner = meeting({ id: "mtg_sooner", startsAt: REFERENCE_TIME + 2 * HOUR });
     await insertMeeting(database.db, later);
     await insertMeeting(database.db, sooner);
-    expect(await findMeetingById(database.db, "mtg_later")).toEqual(later);
+    expect(await lockMeetingById(database.db, "mtg_later")).toEqual(later);
     expect(await lockMeetingById(database.db, "mtg_sooner")).toEqual(sooner);
     expect(await lockMeetingByExternalId(database.db, "calcom", "uid-later")).toEqual(later);
     expect(await lockMeetingByExternalId(database.db, "calendly", "uid-later")).toBeUndefined();
@@ -44,7 +44,7 @@ describe.each(ENGINES)("meetings store on %s", (engine) => {
   });
 
   it("updates status, times, booking id and readiness answers", async () => {
-    const before = (await findMeetingById(database.db, "mtg_later"))!;
+    const before = (await lockMeetingById(database.db, "mtg_later"))!;
     const after: Meeting = {
       ...before,
       externalId: "uid-moved",
@@ -55,7 +55,7 @@ describe.each(ENGINES)("meetings store on %s", (engine) => {
       updatedAt: REFERENCE_TIME + 50 * HOUR,
     };
     await updateMeeting(database.db, after);
-    expect(await findMeetingById(database.db, "mtg_later")).toEqual(after);
+    expect(await lockMeetingById(database.db, "mtg_later")).toEqual(after);
   });
 
   it("keeps one meeting per provider booking id, while manual meetings have none", async () => {

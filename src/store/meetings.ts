@@ -66,12 +66,6 @@ export async function updateMeeting(db: Executor, meeting: Meeting): Promise<voi
   await db.updateTable("meetings").set(changes).where("id", "=", id).execute();
 }
 
-/** One meeting by id. */
-export async function findMeetingById(db: Executor, id: string): Promise<Meeting | undefined> {
-  const row = await db.selectFrom("meetings").selectAll().where("id", "=", id).executeTakeFirst();
-  return row && meetingRowToMeeting(row);
-}
-
 /** One meeting by id, locked until the transaction ends (on PostgreSQL) so outcomes do not race. */
 export async function lockMeetingById(db: Executor, id: string): Promise<Meeting | undefined> {
   const query = db.selectFrom("meetings").selectAll().where("id", "=", id);

@@ -1,6 +1,7 @@
 import type { NewLeadEvent } from "../lead/lead-event.js";
 import { freshLeadPipeline, type LeadPipeline, type NextStep } from "../pipeline/lead-pipeline.js";
 import { type PipelineConfig, stageOf } from "../pipeline/pipeline-config.js";
+import { reasonLabel } from "../qualification/outcome-reason.js";
 import type { DemoLead } from "./generate-demo-history.js";
 import type { PipelineStage, PlannedTouch } from "./demo-lead-plan.js";
 import type { SeededRandom } from "./seeded-random.js";
@@ -48,8 +49,7 @@ export function demoPipelineOf({ lead, plan }: DemoLead, pipeline: PipelineConfi
   if (outcome.kind === "won") events.push(event("won", outcome.at, { amountCents: outcome.amount * 100, ...context }));
   if (outcome.kind === "lost" || outcome.kind === "disqualified") {
     const reasons = outcome.kind === "lost" ? pipeline.lostReasons : pipeline.disqualificationReasons;
-    const reasonLabel = reasons.find((reason) => reason.key === outcome.reason)?.label ?? outcome.reason;
-    events.push(event(outcome.kind, outcome.at, { reason: outcome.reason, reasonLabel, note: null, ...context }));
+    events.push(event(outcome.kind, outcome.at, { reason: outcome.reason, reasonLabel: reasonLabel(reasons, outcome.reason), note: null, ...context }));
   }
   if (plan.touches.length === 0 && plan.stageChanges.length === 0) return { events, state: null };
 

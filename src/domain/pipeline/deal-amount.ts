@@ -20,3 +20,8 @@ export function centsOfAmount(amount: number, field: string): number {
 export function amountOfCents(cents: number): number {
   return cents / 100;
 }
+
+/** `amountOfCents`, keeping null (no amount recorded). */
+export function amountOrNull(cents: number | null): number | null {
+  return cents === null ? null : amountOfCents(cents);
+}

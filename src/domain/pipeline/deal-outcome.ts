@@ -1,3 +1,4 @@
+import { reasonLabel } from "../qualification/outcome-reason.js";
 import type { LeadPipeline } from "./lead-pipeline.js";
 import type { OutcomeReason, PipelineConfig, StageDefinition } from "./pipeline-config.js";
 
@@ -8,8 +9,7 @@ type RecordedReason = { reason: string | null; label: string | null; note: strin
 export type DealOutcome = { kind: "won"; amountCents: number | null } | ({ kind: "lost" } & RecordedReason) | ({ kind: "disqualified" } & RecordedReason);
 
 function recorded(reasons: readonly OutcomeReason[], reason: string | null, note: string | null): RecordedReason {
-  // A reason later removed from the list keeps its key as its label.
-  return { reason, label: reason === null ? null : (reasons.find((r) => r.key === reason)?.label ?? reason), note };
+  return { reason, label: reason === null ? null : reasonLabel(reasons, reason), note };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { matchKeysOf } from "../../domain/lead/match-key.js";
 import { invalidField } from "../../domain/errors.js";
 import type { BookingNotice } from "../../domain/meetings/booking-notice.js";
 import type { Meeting, MeetingTimes } from "../../domain/meetings/meeting.js";
@@ -18,8 +19,10 @@ function timesOf(notice: BookingNotice): MeetingTimes {
   return { startsAt: notice.startsAt, endsAt: notice.endsAt };
 }
 
+/** The lead the attendee's email matches, by the same match key capture de-duplicates on. */
 async function leadIdOfAttendee(trx: Executor, email: string): Promise<string | undefined> {
-  return (await findLeadIdsByMatchKeys(trx, [`email:${email}`])).get(`email:${email}`);
+  const [key] = matchKeysOf(email, null);
+  return (await findLeadIdsByMatchKeys(trx, [key!])).get(key!);
 }
 
 /**

@@ -10,10 +10,10 @@ import { readSettings } from "../../store/settings.js";
 import type { ServiceContext } from "../context.js";
 
 /** Cards a column shows; `total` still counts them all. */
-export const BOARD_CARDS_PER_COLUMN = 50;
+const BOARD_CARDS_PER_COLUMN = 50;
 
 /** Won and lost columns show the leads closed in this many recent days, so they do not grow forever. */
-export const CLOSED_COLUMN_DAYS = 30;
+const CLOSED_COLUMN_DAYS = 30;
 
 export type BoardCard = { lead: Lead; state: LeadPipeline; daysInStage: number; isStalled: boolean };
 

@@ -27,6 +27,7 @@ describe.each(ENGINES)("moveLeadStage on %s", (engine) => {
     await insertUsers(database.db, [buildPerson("user_rep"), buildPerson("user_other_rep")]);
     const hook = { url: "https://crm.example/hooks", secret: "whsec_c2VjcmV0", isActive: true, createdBy: null, createdAt: 0 };
     await insertWebhookSubscription(database.db, { ...hook, id: "hook_outcomes", eventTypes: ["lead.won", "lead.lost"] });
+    await insertWebhookSubscription(database.db, { ...hook, id: "hook_moves", eventTypes: ["lead.stage_changed"] });
   });
   afterAll(() => database.destroy());
 
@@ -145,9 +146,18 @@ describe.each(ENGINES)("moveLeadStage on %s", (engine) => {
     const contacted = await leadIn("new");
     await move(contacted, { stage: "contacted" });
     const ours = [lead.id, lost.id, contacted.id];
-    const rows = await database.db.selectFrom("outbox").select(["payload", "subscription_id"]).where("channel", "=", "webhook").execute();
-    const bodies = rows.map((row) => fromJsonColumn<{ body: { type: string; data: Record<string, unknown> } }>(row.payload).body).filter((body) => ours.includes(body.data.leadId as string));
-    expect(rows.every((row) => row.subscription_id === "hook_outcomes")).toBe(true);
+    await move(lost, { stage: "contacted" });
+    const rows = await database.db.selectFrom("outbox").select(["payload", "subscription_id"]).where("channel", "=", "webhook").orderBy("id").execute();
+    const sent = rows
+      .map((row) => ({ subscriptionId: row.subscription_id, body: fromJsonColumn<{ body: { type: string; data: Record<string, unknown> } }>(row.payload).body }))
+      .filter(({ body }) => ours.includes(body.data.leadId as string));
+    expect(sent.filter((s) => s.subscriptionId === "hook_moves").map(({ body }) => [body.type, body.data.leadId, body.data.to])).toEqual([
+      ["lead.stage_changed", lead.id, "won"],
+      ["lead.stage_changed", lost.id, "lost"],
+      ["lead.stage_changed", contacted.id, "contacted"],
+      ["lead.stage_changed", lost.id, "contacted"],
+    ]);
+    const bodies = sent.filter((s) => s.subscriptionId === "hook_outcomes").map(({ body }) => body);
     expect(bodies.map((body) => [body.type, body.data.leadId])).toEqual([["lead.won", lead.id], ["lead.lost", lost.id]]);
     expect(bodies[0]!.data).toMatchObject({ stage: "won", amountCents: 420_000, source: "google", campaign: "spring" });
     expect(bodies[1]!.data).toMatchObject({ stage: "lost", reason: "price", reasonLabel: "Price" });

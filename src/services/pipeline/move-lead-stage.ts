@@ -48,10 +48,11 @@ export async function moveLeadStage(ctx: ServiceContext, principal: Principal, l
     const moved: Lead = { ...lead, stage: plan.to.key, updatedAt: now };
     await updateLead(trx, moved);
     const state = plan.isClosing ? await clearNextStepInTransaction(trx, lead.id, plan.state) : plan.state;
-    await saveLeadPipeline(trx, state, now);
+    // A next step given with the move is saved with the rest of the state by `setNextStepInTransaction`.
+    if (!move.nextStep) await saveLeadPipeline(trx, state, now);
     const actor = actorOf(principal);
     await appendEvents(trx, plan.events.map((event) => ({ leadId: lead.id, actor, at: now, ...event })));
-    await enqueueLeadEvents(trx, plan.events.flatMap((event) => webhookNoticeOf(moved, event, now)), now);
+    await enqueueLeadEvents(trx, plan.events.flatMap((event) => webhookNoticeOf(moved, event)), now);
     if (move.nextStep) await setNextStepInTransaction(trx, ctx, { principal, lead: moved, state, input: move.nextStep, now, field: "nextStep" });
     return { lead: moved, sla: await findLeadSla(trx, lead.id), warnings: plan.warnings };
   });
@@ -60,7 +61,7 @@ export async function moveLeadStage(ctx: ServiceContext, principal: Principal, l
 /** Pipeline events subscribers may ask for; `reopened` travels as the `lead.stage_changed` it comes with. */
 const WEBHOOK_TYPE_OF: Partial<Record<PlannedEvent["type"], WebhookEventType>> = { stage_changed: "lead.stage_changed", won: "lead.won", lost: "lead.lost" };
 
-function webhookNoticeOf(lead: Lead, event: PlannedEvent, now: number) {
+function webhookNoticeOf(lead: Lead, event: PlannedEvent) {
   const type = WEBHOOK_TYPE_OF[event.type];
-  return type ? [{ type, leadId: lead.id, eventKey: `${event.type}:${lead.id}:${now}`, data: { ...leadSummary(lead), ...event.data } }] : [];
+  return type ? [{ type, leadId: lead.id, data: { ...leadSummary(lead), ...event.data } }] : [];
 }

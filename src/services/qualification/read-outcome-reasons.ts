@@ -5,7 +5,10 @@ import { readSettings } from "../../store/settings.js";
 import type { ServiceContext } from "../context.js";
 
 /** The report looks back this far when no `from` is given. */
-export const DEFAULT_REPORT_DAYS = 30;
+const DEFAULT_REPORT_DAYS = 30;
+
+/** The longest range one report reads (it loads the range's closing events into memory). */
+export const MAX_REPORT_DAYS = 366;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -18,7 +21,8 @@ export type OutcomeReasonsQuery = { from?: number | undefined; to?: number | und
 export async function readOutcomeReasons(ctx: ServiceContext, query: OutcomeReasonsQuery): Promise<OutcomeReasonReport & TimeRange> {
   const to = query.to ?? ctx.clock.now();
   const from = query.from ?? to - DEFAULT_REPORT_DAYS * DAY_MS;
-  if (from >= to) throw invalidField("from", "must be before to");
+  if (from >= to) throw invalidField("from", "must be before to (default: now)");
+  if (to - from > MAX_REPORT_DAYS * DAY_MS) throw invalidField("from", `the range may span at most ${MAX_REPORT_DAYS} days`);
   const { pipeline } = await readSettings(ctx.db);
   const events = await listOutcomeEvents(ctx.db, { from, to }, OUTCOME_STATE_EVENT_TYPES);
   const report = outcomeReasonCounts(events, { from, to }, { disqualified: pipeline.disqualificationReasons, lost: pipeline.lostReasons });

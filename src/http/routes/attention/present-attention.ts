@@ -1,4 +1,4 @@
-import { amountOfCents } from "../../../domain/pipeline/deal-amount.js";
+import { amountOrNull } from "../../../domain/pipeline/deal-amount.js";
 import type { AttentionEntry } from "../../../services/attention/read-attention.js";
 import { presentLead } from "../leads/present-lead.js";
 import { presentNextStep } from "../next-steps/present-next-step.js";
@@ -13,6 +13,6 @@ export function presentAttentionEntry(entry: AttentionEntry): AttentionItemDtoTy
     nextStep: state.nextStep && presentNextStep(state.nextStep),
     stage: lead.stage,
     daysInStage: entry.daysInStage,
-    value: state.valueCents === null ? null : amountOfCents(state.valueCents),
+    value: amountOrNull(state.valueCents),
   };
 }

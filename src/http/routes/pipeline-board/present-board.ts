@@ -1,5 +1,5 @@
 import { leadDisplayName } from "../../../domain/lead/lead.js";
-import { amountOfCents } from "../../../domain/pipeline/deal-amount.js";
+import { amountOrNull } from "../../../domain/pipeline/deal-amount.js";
 import type { BoardColumn } from "../../../services/pipeline-board/read-board.js";
 import { presentNextStep } from "../next-steps/present-next-step.js";
 import type { BoardColumnDtoType } from "./pipeline-board.schemas.js";
@@ -18,7 +18,7 @@ export function presentBoardColumn(column: BoardColumn): BoardColumnDtoType {
       daysInStage,
       isStalled,
       nextStep: state.nextStep && presentNextStep(state.nextStep),
-      value: state.valueCents === null ? null : amountOfCents(state.valueCents),
+      value: amountOrNull(state.valueCents),
       qualificationStatus: state.qualificationStatus,
     })),
   };

@@ -1,11 +1,10 @@
-import { amountOfCents } from "../../../domain/pipeline/deal-amount.js";
+import { amountOfCents, amountOrNull } from "../../../domain/pipeline/deal-amount.js";
 import type { DealOutcome } from "../../../domain/pipeline/deal-outcome.js";
 import type { LeadPipelineView } from "../../../services/pipeline-view/read-lead-pipeline.js";
 import { isoOf, isoOrNull } from "../../instants.js";
 import { presentNextStep } from "../next-steps/present-next-step.js";
 import type { LeadPipelineDtoType } from "./pipeline-view.schemas.js";
 
-const amountOrNull = (cents: number | null): number | null => (cents === null ? null : amountOfCents(cents));
 
 function presentOutcome(outcome: DealOutcome | null): LeadPipelineDtoType["outcome"] {
   if (outcome?.kind === "won") return { kind: "won", amount: amountOrNull(outcome.amountCents) };

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import { amountOfCents } from "../../../domain/pipeline/deal-amount.js";
+import { amountOfCents, amountOrNull } from "../../../domain/pipeline/deal-amount.js";
 import { moveLeadStage } from "../../../services/pipeline/move-lead-stage.js";
 import { sendProposal } from "../../../services/pipeline/send-proposal.js";
 import type { AppDeps } from "../../app-deps.js";
@@ -52,7 +52,7 @@ export const leadStageRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, {
     async (request, reply) => {
       const input = { amount: request.body.amount, sentAt: msOrUndefined(request.body.sentAt, "sentAt") };
       const { amountCents, sentAt, priceAnchorCents, deviationPercent, isExpectationMismatch } = await sendProposal(ctx, principalOf(request, "leads:work"), request.params.id, input);
-      const priceAnchor = priceAnchorCents === null ? null : amountOfCents(priceAnchorCents);
+      const priceAnchor = amountOrNull(priceAnchorCents);
       return reply.status(201).send({ proposal: { amount: amountOfCents(amountCents), sentAt: isoOf(sentAt), priceAnchor, deviationPercent, isExpectationMismatch } });
     },
   );

@@ -3,7 +3,7 @@ import { IsoInstant } from "../../instants.js";
 
 export const OutcomeReasonsQuery = Type.Object(
   {
-    from: Type.Optional(IsoInstant("Start of the range, ISO 8601 (inclusive); default 30 days before `to`.")),
+    from: Type.Optional(IsoInstant("Start of the range, ISO 8601 (inclusive); default 30 days before `to`; at most 366 days before it.")),
     to: Type.Optional(IsoInstant("End of the range, ISO 8601 (exclusive); default now.")),
   },
   { additionalProperties: false },
