@@ -65,6 +65,7 @@ describe.each(ENGINES)("next-step routes (%s)", (engine) => {
       expect(response.statusCode, JSON.stringify(payload)).toBe(400);
       expect(response.json()).toMatchObject({ code: "invalid", field });
     }
+    expect((await put(leadId, { action: "Call", dueAt: "tomorrow" })).json().detail).toBe("dueAt: must be an ISO 8601 date-time with an offset, such as 2025-03-01T09:30:00Z");
     await put(leadId, { action: "Call", dueAt });
     const badNext = await done(leadId, { next: { action: "Demo", dueAt, ownerId: "user_nobody" } });
     expect(badNext.statusCode).toBe(400);

@@ -57,6 +57,7 @@ describe.each(ENGINES)("outcome reasons report API (%s)", (engine) => {
     ["?to=soon", "to"],
     ["?to=2026-06-30T23:59:60Z", "to"],
     ["?since=1", "since"],
+    ["?from=2024-01-01T00:00:00Z&to=2026-01-01T00:00:00Z", "from"],
   ])("%s → 400 naming %s", async (query, field) => {
     const response = await report(query);
     expect([response.statusCode, response.json().field]).toEqual([400, field]);
