@@ -43,7 +43,7 @@ export async function setNextStepInTransaction(trx: Executor, ctx: ServiceContex
   const previous = state.nextStep;
   const data = { action: nextStep.action, dueAt: nextStep.dueAt, ownerId, ...(previous ? { previous: { action: previous.action, dueAt: previous.dueAt, ownerId: previous.ownerId } } : {}) };
   await appendEvents(trx, [{ leadId: lead.id, type: previous ? "next_step_rescheduled" : "next_step_set", actor: actorOf(principal), at: now, data }]);
-  await scheduleNextStepTimer(trx, lead.id, nextStep, now);
+  await scheduleNextStepTimer(trx, lead.id, nextStep, (await readSettings(trx)).pipeline.nextStepOverdueAfterMinutes, now);
   return next;
 }
 
@@ -58,9 +58,8 @@ export async function clearNextStepInTransaction(trx: Executor, leadId: string, 
 }
 
 /** Schedules the timer the next step waits for next (replacing the pending one), or cancels it when there is none. */
-export async function scheduleNextStepTimer(trx: Executor, leadId: string, nextStep: NextStep, now: number): Promise<void> {
-  const { pipeline } = await readSettings(trx);
-  const plan = nextStepTimerPlan(nextStep, pipeline.nextStepOverdueAfterMinutes);
+export async function scheduleNextStepTimer(trx: Executor, leadId: string, nextStep: NextStep, overdueAfterMinutes: number, now: number): Promise<void> {
+  const plan = nextStepTimerPlan(nextStep, overdueAfterMinutes);
   const key = nextStepTimerKey(leadId);
   if (!plan) {
     await cancelTimer(trx, key);

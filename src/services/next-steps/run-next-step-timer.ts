@@ -31,15 +31,17 @@ export async function runNextStepTimer(trx: Executor, ctx: ServiceContext, paylo
   await saveLeadPipeline(trx, { ...state, nextStep }, now);
   const data = { action: nextStep.action, dueAt: nextStep.dueAt, ownerId: nextStep.ownerId };
   await appendEvents(trx, [{ leadId: lead.id, type: payload.kind === "due" ? "next_step_due" : "next_step_overdue", actor: "system", at: now, data }]);
-  await remindOwner(trx, ctx, lead, nextStep, payload.kind, now);
-  await scheduleNextStepTimer(trx, lead.id, nextStep, now);
+  const { slackWebhookUrl, pipeline } = await readSettings(trx);
+  await remindOwner(trx, ctx, { lead, nextStep, kind: payload.kind, slackWebhookUrl }, now);
+  await scheduleNextStepTimer(trx, lead.id, nextStep, pipeline.nextStepOverdueAfterMinutes, now);
 }
 
+type Reminder = { lead: Lead; nextStep: NextStep; kind: NextStepTimerKind; slackWebhookUrl: string | null };
+
 /** Emails the step's owner (the lead's managers when it has none or they left) and posts to Slack when set. */
-async function remindOwner(trx: Executor, ctx: ServiceContext, lead: Lead, nextStep: NextStep, kind: NextStepTimerKind, now: number): Promise<void> {
+async function remindOwner(trx: Executor, ctx: ServiceContext, { lead, nextStep, kind, slackWebhookUrl }: Reminder, now: number): Promise<void> {
   const owners = nextStep.ownerId ? await findEscalationRecipients(trx, nextStep.ownerId, false) : [];
   const recipients = owners.length > 0 ? owners : await findEscalationRecipients(trx, lead.ownerId, true);
-  const { slackWebhookUrl } = await readSettings(trx);
   const headline = HEADLINES[kind];
   const detail = `${nextStep.action} (due ${new Date(nextStep.dueAt).toISOString()})`;
   // setAt makes each step's reminders their own: a later step due at the same time is reminded again.

@@ -20,8 +20,8 @@ export type BoardCard = { lead: Lead; state: LeadPipeline; daysInStage: number; 
 export type BoardColumn = { stage: StageDefinition; total: number; cards: BoardCard[] };
 
 /** Whose leads the board shows: a rep who sees only their own leads gets only those; others everyone's or one person's. */
-async function boardOwner(ctx: ServiceContext, principal: Principal, ownerId: string | undefined): Promise<string | undefined> {
-  const visibility = leadVisibility(principal, (await readSettings(ctx.db)).repsSeeAllLeads);
+function boardOwner(principal: Principal, repsSeeAllLeads: boolean, ownerId: string | undefined): string | undefined {
+  const visibility = leadVisibility(principal, repsSeeAllLeads);
   if (visibility.kind === "all") return ownerId;
   if (ownerId !== undefined && ownerId !== visibility.userId) {
     throw new DomainError("forbidden", { field: "ownerId", message: "ownerId: you can see only your own leads" });
@@ -35,8 +35,8 @@ async function boardOwner(ctx: ServiceContext, principal: Principal, ownerId: st
  * closed and leaves the board); won and lost columns the leads closed in the last 30 days.
  */
 export async function readBoard(ctx: ServiceContext, principal: Principal, query: { ownerId: string | undefined }): Promise<BoardColumn[]> {
-  const ownerId = await boardOwner(ctx, principal, query.ownerId);
-  const { pipeline } = await readSettings(ctx.db);
+  const { pipeline, repsSeeAllLeads } = await readSettings(ctx.db);
+  const ownerId = boardOwner(principal, repsSeeAllLeads, query.ownerId);
   const now = ctx.clock.now();
   const scope: BoardScope = { ownerId, closedSince: now - CLOSED_COLUMN_DAYS * MS_PER_DAY };
   const filters = pipeline.stages.map((stage) => ({ stage: stage.key, isClosedStage: isClosedStage(stage) }));
