@@ -5,6 +5,7 @@ import * as createRoutingAndSla from "./migrations/0002-create-routing-and-sla.j
 import * as addOutboxSubscription from "./migrations/0003-add-outbox-subscription.js";
 import * as createObjections from "./migrations/0004-create-objections.js";
 import * as createPipeline from "./migrations/0005-create-pipeline.js";
+import * as createSequences from "./migrations/0006-create-sequences.js";
 import type { Database } from "./schema.js";
 
 /** Every migration in order. Append only: never edit or reorder a shipped one. */
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0003-add-outbox-subscription": addOutboxSubscription,
   "0004-create-objections": createObjections,
   "0005-create-pipeline": createPipeline,
+  "0006-create-sequences": createSequences,
 };
 
 /**

@@ -33,6 +33,13 @@ export type Database = {
   qualification_answers: QualificationAnswerTable;
   meetings: MeetingTable;
   campaign_promises: CampaignPromiseTable;
+  mailboxes: MailboxTable;
+  sequences: SequenceTable;
+  sequence_enrolments: SequenceEnrolmentTable;
+  sequence_messages: SequenceMessageTable;
+  sequence_tasks: SequenceTaskTable;
+  suppressions: SuppressionTable;
+  inbound_messages: InboundMessageTable;
 };
 
 export type UserTable = {
@@ -233,6 +240,8 @@ export type RoutingRuleTable = {
   /** JSON RoutingTarget. */
   target: unknown;
   sla_policy_id: string | null;
+  /** The sequence the leads this rule routes are enrolled in; null: none. */
+  sequence_id: string | null;
   is_active: number;
   created_at: number;
   updated_at: number;
@@ -388,4 +397,134 @@ export type CampaignPromiseTable = {
   timeline_days: number | null;
   notes: string | null;
   updated_at: number;
+};
+
+/** A user's own mailbox: sequence email goes out through its SMTP server and replies come in over its IMAP. */
+export type MailboxTable = {
+  user_id: string;
+  from_name: string | null;
+  from_address: string;
+  /** Secret: `smtp://user:pass@host:587` or `smtps://…`. Never returned by the API. */
+  smtp_url: string;
+  /** Secret: `imap://user:pass@host:143` or `imaps://…:993`; null: replies only through the inbound endpoint. */
+  imap_url: string | null;
+  hourly_limit: number;
+  daily_limit: number;
+  /** IMAP UIDVALIDITY seen at the last poll; a change means the UIDs restarted. */
+  imap_uid_validity: number | null;
+  /** Highest IMAP UID handled. */
+  imap_last_uid: number | null;
+  imap_checked_at: number | null;
+  /** Why the last poll failed; null after a good one. */
+  imap_error: string | null;
+  created_at: number;
+  updated_at: number;
+};
+
+export type SequenceTable = {
+  id: string;
+  name: string;
+  purpose: "follow_up" | "nurture";
+  /** JSON SequenceStep[]. */
+  steps: unknown;
+  /** Where a lead goes when this sequence ends without a reply. */
+  nurture_sequence_id: string | null;
+  /** Nurture sequences: after the last step, start over this many days later; null: end. */
+  repeat_every_days: number | null;
+  is_archived: number;
+  created_at: number;
+  updated_at: number;
+};
+
+export type SequenceEnrolmentTable = {
+  id: string;
+  lead_id: string;
+  sequence_id: string;
+  status: "active" | "paused" | "finished" | "stopped";
+  /** Nurture sequences repeat: 0 on the first pass, then 1, 2, … */
+  cycle: number;
+  /** The step the next timer runs. */
+  next_step_index: number;
+  /** Day 0 of the current cycle: step offsets count from here. */
+  anchor_at: number;
+  /** When the next step is planned to run (inside its send window); null once ended. */
+  next_send_at: number | null;
+  /** A paused enrolment resumes by itself at this time (out-of-office); null: only by hand. */
+  paused_until: number | null;
+  pause_reason: string | null;
+  stop_reason: string | null;
+  /** Message-ID of the first email sent, for threading follow-ups. */
+  thread_message_id: string | null;
+  /** Message-ID of the latest email sent (In-Reply-To of the next). */
+  last_message_id: string | null;
+  enrolled_via: "manual" | "routing_rule" | "playbook" | "nurture";
+  enrolled_by: string;
+  enrolled_at: number;
+  ended_at: number | null;
+  updated_at: number;
+};
+
+export type SequenceMessageTable = {
+  id: string;
+  enrolment_id: string;
+  lead_id: string;
+  cycle: number;
+  step_index: number;
+  mailbox_user_id: string;
+  to_address: string;
+  /** `<id@domain>`, recorded before sending: replies are matched on it. */
+  message_id: string;
+  in_reply_to: string | null;
+  subject: string;
+  body_text: string;
+  /** queued → sent, or suppressed (checked at the moment of sending), or failed (the server refused it). */
+  status: "queued" | "sent" | "suppressed" | "failed";
+  status_detail: string | null;
+  /** The send window closes here: past it the message waits for the next window. */
+  window_ends_at: number;
+  queued_at: number;
+  sent_at: number | null;
+};
+
+/** A manual step (call, LinkedIn, SMS by hand) due in the owner's queue. */
+export type SequenceTaskTable = {
+  id: string;
+  enrolment_id: string;
+  lead_id: string;
+  owner_id: string | null;
+  cycle: number;
+  step_index: number;
+  channel: "call" | "linkedin" | "sms";
+  instructions: string;
+  due_at: number;
+  done_at: number | null;
+  done_by: string | null;
+};
+
+/** Addresses and domains no message may ever go to. Opt-outs are permanent. */
+export type SuppressionTable = {
+  /** Lower-cased address (`ann@example.com`) or domain (`example.com`). */
+  value: string;
+  kind: "address" | "domain";
+  reason: "opted_out" | "bounced" | "manual";
+  lead_id: string | null;
+  note: string | null;
+  created_by: string;
+  created_at: number;
+};
+
+/** Inbound mail handled once: a repeated poll or webhook delivery of the same message changes nothing. */
+export type InboundMessageTable = {
+  id: string;
+  /** The Message-ID, or a hash of the raw message when it has none. */
+  dedupe_key: string;
+  message_id: string | null;
+  via: "imap" | "webhook";
+  mailbox_user_id: string | null;
+  from_address: string | null;
+  subject: string | null;
+  kind: "reply" | "auto_reply" | "out_of_office" | "bounce" | "unmatched";
+  lead_id: string | null;
+  enrolment_id: string | null;
+  received_at: number;
 };

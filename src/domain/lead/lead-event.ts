@@ -2,7 +2,7 @@
  * Event types. The log is the source of every metric, so types are a closed list; later
  * capabilities add theirs here.
  */
-export type LeadEventType = "created" | "merged_duplicate" | "assigned" | "note" | "form_created" | "form_changed" | AccessEventType | OwnershipEventType | WorkEventType | ObjectionEventType | PipelineEventType;
+export type LeadEventType = "created" | "merged_duplicate" | "assigned" | "note" | "form_created" | "form_changed" | AccessEventType | OwnershipEventType | WorkEventType | ObjectionEventType | PipelineEventType | SequenceEventType;
 
 /** Ownership and speed to lead: who owns a lead, and whether they answered in time. */
 export type OwnershipEventType =
@@ -64,6 +64,43 @@ export type PipelineEventType =
   | "meeting_canceled"
   /** After a first meeting: `{ meetingId, understandsProblem, understandsApproach, readyToEvaluate, beliefDebt }` */
   | "readiness_checked";
+
+/** Follow-up sequences, the email they send and the mail that comes back. */
+export type SequenceEventType =
+  /** A sequence was created or changed (`lead_id` null): `{ sequenceId, name }`. */
+  | "sequence_saved"
+  | "sequence_archived"
+  /** `{ enrolmentId, sequenceId, sequenceName, via: manual | routing_rule | playbook | nurture }` */
+  | "enrolled"
+  /** `{ enrolmentId, reason, until }`: by hand, out-of-office (until its return date), no mailbox, a template error. */
+  | "sequence_paused"
+  | "sequence_resumed"
+  /** `{ enrolmentId, reason }`: replied, meeting_booked, won, lost, disqualified, opted_out, bounced, manual, re-enrolled. */
+  | "sequence_stopped"
+  /** Every step ran without a reply: `{ enrolmentId, nurtureSequenceId }`. */
+  | "sequence_finished"
+  /** `{ enrolmentId, sequenceMessageId, messageId, stepIndex, cycle, to, subject, mailboxUserId }` on SMTP acceptance. */
+  | "message_sent"
+  /** A queued message was not sent: its address was suppressed or the enrolment ended meanwhile. */
+  | "message_suppressed"
+  /** The mail server refused the message for good. */
+  | "message_failed"
+  /** A manual step (call, LinkedIn, SMS) is due in the owner's queue: `{ taskId, channel, instructions }`. */
+  | "sequence_task_due"
+  | "sequence_task_done"
+  /** The lead wrote back: `{ messageId, inReplyTo, via: imap | webhook, subject }`. */
+  | "replied"
+  /** An automatic answer (out-of-office or other) that is not a reply: `{ isOutOfOffice, returnsAt }`. */
+  | "auto_replied"
+  /** `{ address, via: one_click | page | reply | manual }`: permanent, every send checks it. */
+  | "opted_out"
+  /** A delivery status notification said the address does not exist: `{ address, status, diagnostic }`. */
+  | "bounced"
+  /** A user's mailbox was set, changed or removed (`lead_id` null; no secrets in the data). */
+  | "mailbox_saved"
+  /** An address or domain was added to or removed from the suppression list (`lead_id` null unless about a lead). */
+  | "suppression_added"
+  | "suppression_removed";
 
 /** Webhook subscriptions and the worker's dead work (`lead_id` null unless the work was about a lead). */
 export type WorkEventType =
