@@ -1,0 +1,112 @@
+import type { Selectable } from "kysely";
+import type { Executor } from "./engine.js";
+import type { SequenceMessageTable } from "./schema.js";
+
+/** One email a sequence step produced: rendered and queued, then sent, suppressed or failed. */
+export type SequenceMessage = {
+  id: string;
+  enrolmentId: string;
+  leadId: string;
+  cycle: number;
+  stepIndex: number;
+  mailboxUserId: string;
+  toAddress: string;
+  messageId: string;
+  inReplyTo: string | null;
+  subject: string;
+  bodyText: string;
+  status: SequenceMessageTable["status"];
+  statusDetail: string | null;
+  windowEndsAt: number;
+  queuedAt: number;
+  sentAt: number | null;
+};
+
+function messageRowToMessage(row: Selectable<SequenceMessageTable>): SequenceMessage {
+  return {
+    id: row.id,
+    enrolmentId: row.enrolment_id,
+    leadId: row.lead_id,
+    cycle: row.cycle,
+    stepIndex: row.step_index,
+    mailboxUserId: row.mailbox_user_id,
+    toAddress: row.to_address,
+    messageId: row.message_id,
+    inReplyTo: row.in_reply_to,
+    subject: row.subject,
+    bodyText: row.body_text,
+    status: row.status,
+    statusDetail: row.status_detail,
+    windowEndsAt: row.window_ends_at,
+    queuedAt: row.queued_at,
+    sentAt: row.sent_at,
+  };
+}
+
+/** Adds a queued message. A second one for the same enrolment, cycle and step is a unique violation. */
+export async function insertSequenceMessage(db: Executor, message: SequenceMessage): Promise<void> {
+  await db
+    .insertInto("sequence_messages")
+    .values({
+      id: message.id,
+      enrolment_id: message.enrolmentId,
+      lead_id: message.leadId,
+      cycle: message.cycle,
+      step_index: message.stepIndex,
+      mailbox_user_id: message.mailboxUserId,
+      to_address: message.toAddress,
+      message_id: message.messageId,
+      in_reply_to: message.inReplyTo,
+      subject: message.subject,
+      body_text: message.bodyText,
+      status: message.status,
+      status_detail: message.statusDetail,
+      window_ends_at: message.windowEndsAt,
+      queued_at: message.queuedAt,
+      sent_at: message.sentAt,
+    })
+    .execute();
+}
+
+export async function findSequenceMessage(db: Executor, id: string): Promise<SequenceMessage | undefined> {
+  const row = await db.selectFrom("sequence_messages").selectAll().where("id", "=", id).executeTakeFirst();
+  return row && messageRowToMessage(row);
+}
+
+/** Records the outcome of sending: sent (with the time), suppressed or failed (with why). Only a queued message changes. */
+export async function settleSequenceMessage(db: Executor, id: string, outcome: { status: "sent" | "suppressed" | "failed"; detail: string | null; at: number }): Promise<boolean> {
+  const result = await db
+    .updateTable("sequence_messages")
+    .set({ status: outcome.status, status_detail: outcome.detail, sent_at: outcome.status === "sent" ? outcome.at : null })
+    .where("id", "=", id)
+    .where("status", "=", "queued")
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/** The sent message a reply refers to: the first of `messageIds` (In-Reply-To, then References newest first) we sent. */
+export async function findSequenceMessageByMessageIds(db: Executor, messageIds: readonly string[]): Promise<SequenceMessage | undefined> {
+  if (messageIds.length === 0) return undefined;
+  const rows = await db.selectFrom("sequence_messages").selectAll().where("message_id", "in", [...messageIds]).execute();
+  const byMessageId = new Map(rows.map((row) => [row.message_id, row]));
+  const row = messageIds.map((id) => byMessageId.get(id)).find((candidate) => candidate !== undefined);
+  return row && messageRowToMessage(row);
+}
+
+/** Messages a mailbox queued or sent since `since` (suppressed and failed ones do not count): its throttle. */
+export async function countMailboxMessagesSince(db: Executor, mailboxUserId: string, since: number): Promise<number> {
+  const row = await db
+    .selectFrom("sequence_messages")
+    .select((eb) => eb.fn.countAll<number | string>().as("count"))
+    .where("mailbox_user_id", "=", mailboxUserId)
+    .where("queued_at", ">=", since)
+    .where("status", "in", ["queued", "sent"])
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+/** A lead's sequence emails, newest first. */
+export async function listSequenceMessagesOfLead(db: Executor, leadId: string, limit: number): Promise<SequenceMessage[]> {
+  const rows = await db.selectFrom("sequence_messages").selectAll().where("lead_id", "=", leadId).orderBy("queued_at", "desc").orderBy("id", "desc").limit(limit).execute();
+  return rows.map(messageRowToMessage);
+}

@@ -1,0 +1,79 @@
+import type { Selectable } from "kysely";
+import type { TaskChannel } from "../domain/sequences/sequence.js";
+import { type Executor, supportsRowLocks } from "./engine.js";
+import type { SequenceTaskTable } from "./schema.js";
+
+/** A manual sequence step waiting in its owner's queue. */
+export type SequenceTask = {
+  id: string;
+  enrolmentId: string;
+  leadId: string;
+  ownerId: string | null;
+  cycle: number;
+  stepIndex: number;
+  channel: TaskChannel;
+  instructions: string;
+  dueAt: number;
+  doneAt: number | null;
+  doneBy: string | null;
+};
+
+function taskRowToTask(row: Selectable<SequenceTaskTable>): SequenceTask {
+  return {
+    id: row.id,
+    enrolmentId: row.enrolment_id,
+    leadId: row.lead_id,
+    ownerId: row.owner_id,
+    cycle: row.cycle,
+    stepIndex: row.step_index,
+    channel: row.channel,
+    instructions: row.instructions,
+    dueAt: row.due_at,
+    doneAt: row.done_at,
+    doneBy: row.done_by,
+  };
+}
+
+/** Adds a task; a second one for the same enrolment, cycle and step is a unique violation. */
+export async function insertSequenceTask(db: Executor, task: SequenceTask): Promise<void> {
+  await db
+    .insertInto("sequence_tasks")
+    .values({
+      id: task.id,
+      enrolment_id: task.enrolmentId,
+      lead_id: task.leadId,
+      owner_id: task.ownerId,
+      cycle: task.cycle,
+      step_index: task.stepIndex,
+      channel: task.channel,
+      instructions: task.instructions,
+      due_at: task.dueAt,
+      done_at: task.doneAt,
+      done_by: task.doneBy,
+    })
+    .execute();
+}
+
+/** One task, locked until the transaction ends on PostgreSQL. */
+export async function lockSequenceTask(db: Executor, id: string): Promise<SequenceTask | undefined> {
+  const query = db.selectFrom("sequence_tasks").selectAll().where("id", "=", id);
+  const row = await (supportsRowLocks(db) ? query.forUpdate() : query).executeTakeFirst();
+  return row && taskRowToTask(row);
+}
+
+export async function markSequenceTaskDone(db: Executor, id: string, done: { at: number; by: string }): Promise<void> {
+  await db.updateTable("sequence_tasks").set({ done_at: done.at, done_by: done.by }).where("id", "=", id).where("done_at", "is", null).execute();
+}
+
+/** Open tasks due by `dueBy`, soonest first; `ownerId` null: everyone's. */
+export async function listOpenSequenceTasks(db: Executor, options: { ownerId: string | null; dueBy: number; limit: number }): Promise<SequenceTask[]> {
+  let query = db.selectFrom("sequence_tasks").selectAll().where("done_at", "is", null).where("due_at", "<=", options.dueBy).orderBy("due_at").orderBy("id").limit(options.limit);
+  if (options.ownerId !== null) query = query.where("owner_id", "=", options.ownerId);
+  return (await query.execute()).map(taskRowToTask);
+}
+
+/** A lead's tasks, newest first. */
+export async function listSequenceTasksOfLead(db: Executor, leadId: string): Promise<SequenceTask[]> {
+  const rows = await db.selectFrom("sequence_tasks").selectAll().where("lead_id", "=", leadId).orderBy("due_at", "desc").orderBy("id", "desc").execute();
+  return rows.map(taskRowToTask);
+}
