@@ -19,6 +19,12 @@ export type WorkspaceSettings = {
   calcomWebhookSecret: string | null;
   /** The signing key Calendly signs booking webhooks with (`Calendly-Webhook-Signature`); null: Calendly deliveries are refused. */
   calendlyWebhookSigningKey: string | null;
+  /** The company's name as sequence emails say it (`{{ company.name }}`); null: templates that use it cannot be saved. */
+  companyName: string | null;
+  /** The secret a mail provider sends with forwarded inbound mail (`/api/v1/inbound/email`); null: the endpoint refuses mail. */
+  inboundEmailSecret: string | null;
+  /** An out-of-office reply without a readable return date pauses the lead's sequence this many days. */
+  outOfOfficeResumeDays: number;
 };
 
 export const DEFAULT_SETTINGS: WorkspaceSettings = {
@@ -29,6 +35,9 @@ export const DEFAULT_SETTINGS: WorkspaceSettings = {
   pipeline: DEFAULT_PIPELINE,
   calcomWebhookSecret: null,
   calendlyWebhookSigningKey: null,
+  companyName: null,
+  inboundEmailSecret: null,
+  outOfOfficeResumeDays: 7,
 };
 
 /** Reads all workspace settings, with defaults for those never set. */

@@ -21,7 +21,7 @@ function checkSlackWebhookUrl(raw: string): void {
 }
 
 /** Settings that are credentials: the event log records only whether they are set. */
-const SECRET_SETTINGS = ["calcomWebhookSecret", "calendlyWebhookSigningKey"] as const;
+const SECRET_SETTINGS = ["calcomWebhookSecret", "calendlyWebhookSigningKey", "inboundEmailSecret"] as const;
 
 /** A pasted secret with stray spaces would fail every signature check without saying why. */
 function checkSecret(key: (typeof SECRET_SETTINGS)[number], value: string | null | undefined): void {
@@ -45,6 +45,7 @@ export async function checkSettingsChanges(trx: Executor, changes: Partial<Works
   }
   if (typeof changes.slackWebhookUrl === "string") checkSlackWebhookUrl(changes.slackWebhookUrl);
   for (const key of SECRET_SETTINGS) checkSecret(key, changes[key]);
+  if (typeof changes.companyName === "string" && changes.companyName.trim() === "") throw invalidField("companyName", "must not be blank; send null to clear it");
 }
 
 /** The Slack URL as the event log keeps it: scheme and host only, because the path is the secret. */

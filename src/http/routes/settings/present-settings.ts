@@ -14,5 +14,8 @@ export function presentSettings(settings: WorkspaceSettings, canManage: boolean)
     ...(canManage ? { slackWebhookUrl } : {}),
     calcomWebhookSecretIsSet: settings.calcomWebhookSecret !== null,
     calendlyWebhookSigningKeyIsSet: settings.calendlyWebhookSigningKey !== null,
+    companyName: settings.companyName,
+    inboundEmailSecretIsSet: settings.inboundEmailSecret !== null,
+    outOfOfficeResumeDays: settings.outOfOfficeResumeDays,
   };
 }

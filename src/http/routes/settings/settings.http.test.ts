@@ -29,6 +29,9 @@ describe.each(ENGINES)("workspace settings API on %s", (engine) => {
       slackWebhookUrl: null,
       calcomWebhookSecretIsSet: false,
       calendlyWebhookSigningKeyIsSet: false,
+      companyName: null,
+      inboundEmailSecretIsSet: false,
+      outOfOfficeResumeDays: 7,
     });
   });
 
@@ -36,7 +39,7 @@ describe.each(ENGINES)("workspace settings API on %s", (engine) => {
     const fallbackPool = { userIds: [t.as.rep.userId, t.as.otherRep.userId], strategy: "weighted_round_robin" };
     const changed = await patch({ businessCalendar: CALENDAR, fallbackPool, slackWebhookUrl: SLACK_URL });
     expect(changed.statusCode, changed.body).toBe(200);
-    expect(changed.json()).toEqual({ repsSeeAllLeads: false, businessCalendar: CALENDAR, fallbackPool, slackWebhookUrl: SLACK_URL, calcomWebhookSecretIsSet: false, calendlyWebhookSigningKeyIsSet: false });
+    expect(changed.json()).toEqual({ repsSeeAllLeads: false, businessCalendar: CALENDAR, fallbackPool, slackWebhookUrl: SLACK_URL, calcomWebhookSecretIsSet: false, calendlyWebhookSigningKeyIsSet: false, companyName: null, inboundEmailSecretIsSet: false, outOfOfficeResumeDays: 7 });
     expect((await get("admin")).json()).toEqual(changed.json());
 
     const [event] = (await workspaceEvents(t.ctx.db, "settings_changed")).filter((e) => "slackWebhookUrl" in (e.data.changed as object));
