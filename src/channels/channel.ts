@@ -2,10 +2,15 @@ import type { Static, TSchema } from "typebox";
 import type { ChannelName } from "../domain/notifications/notification-payloads.js";
 import type { RetryPolicy } from "../domain/work/retry-policy.js";
 
-/** How one attempt went. A permanent failure is dead at once (e.g. SMTP 550: no such mailbox). */
+/**
+ * How one attempt went. A permanent failure is dead at once (e.g. SMTP 550: no such mailbox). A
+ * deferral is no attempt: the message was not sent because it may not go out yet (a sequence
+ * email past its send window), and waits, without counting, until `deferredUntil`.
+ */
 export type DeliveryResult =
   | { isDelivered: true; statusCode: number | null }
-  | { isDelivered: false; statusCode: number | null; error: string; isPermanent: boolean };
+  | { isDelivered: false; statusCode: number | null; error: string; isPermanent: boolean }
+  | { isDelivered: false; deferredUntil: number; reason: string };
 
 /** An outbox message as a channel sends it: `id` is the idempotency id the peer dedupes on. */
 export type OutgoingMessage<Payload> = { id: string; attempt: number; payload: Payload };

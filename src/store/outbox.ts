@@ -123,6 +123,20 @@ export async function markFailed(db: Executor, report: AttemptReport & { error: 
   return report.retryAt === null && Number(result.numUpdatedRows) > 0;
 }
 
+/**
+ * Puts a claimed message back, unsent and without counting an attempt, to be sent from
+ * `availableAt` on (a sequence email whose send window closed waits for the next one).
+ */
+export async function deferMessage(db: Executor, deferral: { id: string; workerId: string; availableAt: number }): Promise<void> {
+  await db
+    .updateTable("outbox")
+    .set({ available_at: deferral.availableAt, locked_by: null, locked_until: null })
+    .where("id", "=", deferral.id)
+    .where("locked_by", "=", deferral.workerId)
+    .where("status", "=", "pending")
+    .execute();
+}
+
 /** Gives back claimed messages a stopping worker did not start sending. */
 export async function releaseMessages(db: Executor, ids: readonly string[], workerId: string): Promise<void> {
   if (ids.length === 0) return;

@@ -2,7 +2,7 @@ import { performance } from "node:perf_hooks";
 import { type DeliveryResult, failedDelivery } from "../channels/channel.js";
 import { nextAttemptAt } from "../domain/work/retry-policy.js";
 import { appendEvents } from "../store/events.js";
-import { markDelivered, markFailed, type OutboxMessage } from "../store/outbox.js";
+import { deferMessage, markDelivered, markFailed, type OutboxMessage } from "../store/outbox.js";
 import { errorText, leadIdOfPayload, UNKNOWN_WORK_RETRY, type WorkerEnv } from "./worker-env.js";
 
 async function attemptDelivery(env: WorkerEnv, message: OutboxMessage, attempt: number): Promise<DeliveryResult> {
@@ -28,6 +28,11 @@ export async function deliverClaimedMessage(env: WorkerEnv, message: OutboxMessa
   const attempt = message.attempts + 1;
   const startedAt = performance.now();
   const result = await attemptDelivery(env, message, attempt);
+  if ("deferredUntil" in result) {
+    await deferMessage(ctx.db, { id: message.id, workerId, availableAt: result.deferredUntil });
+    env.counts.messagesDeferred += 1;
+    return;
+  }
   const report = { id: message.id, workerId, attempt, at: ctx.clock.now(), statusCode: result.statusCode, durationMs: performance.now() - startedAt };
   if (result.isDelivered) {
     await ctx.db.transaction().execute((trx) => markDelivered(trx, report));

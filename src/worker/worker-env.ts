@@ -15,6 +15,8 @@ export type WorkerCounts = {
   timersFailed: number;
   messagesDelivered: number;
   messagesFailed: number;
+  /** Put back unsent to wait for a later time (not an attempt). */
+  messagesDeferred: number;
 };
 
 /** What running one claimed row needs. */
@@ -46,7 +48,7 @@ export function createChannelRegistry(channels: readonly Channel[]): ChannelRegi
 
 /** Zeroed tallies. */
 export function emptyCounts(): WorkerCounts {
-  return { timersCompleted: 0, timersSkipped: 0, timersFailed: 0, messagesDelivered: 0, messagesFailed: 0 };
+  return { timersCompleted: 0, timersSkipped: 0, timersFailed: 0, messagesDelivered: 0, messagesFailed: 0, messagesDeferred: 0 };
 }
 
 /**
