@@ -105,6 +105,17 @@ export async function lockLeadsByIds(db: Executor, ids: string[]): Promise<Lead[
   return rows.map(leadRowToLead);
 }
 
+/**
+ * Every lead reached at `address` (lower-cased): its current email, or an address merged into
+ * it (`email:` match key); locked for update until the transaction ends.
+ */
+export async function lockLeadsByEmail(db: Executor, address: string): Promise<Lead[]> {
+  const merged = db.selectFrom("lead_match_keys").select("lead_id").where("match_key", "=", `email:${address}`);
+  const query = db.selectFrom("leads").selectAll().where((eb) => eb.or([eb("email", "=", address), eb("id", "in", merged)])).orderBy("id");
+  const rows = await (supportsRowLocks(db) ? query.forUpdate() : query).execute();
+  return rows.map(leadRowToLead);
+}
+
 /** Which lead each of these match keys belongs to. */
 export async function findLeadIdsByMatchKeys(db: Executor, keys: MatchKey[]): Promise<Map<MatchKey, string>> {
   const found = new Map<MatchKey, string>();

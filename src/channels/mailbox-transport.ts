@@ -1,0 +1,43 @@
+import nodemailer, { type Transporter } from "nodemailer";
+import type SMTPPool from "nodemailer/lib/smtp-pool/index.js";
+import type { Mailbox } from "../store/mailboxes.js";
+
+/** How long an SMTP server may take to connect, greet or answer before a send fails (and is retried). */
+const SMTP_TIMEOUT_MS = 30_000;
+
+type CachedTransport = { updatedAt: number; transport: Transporter<SMTPPool.SentMessageInfo> };
+
+/** One pooled transport per mailbox version: reusing connections is what makes ≥ 1,000 messages/s possible. */
+const transports = new Map<string, CachedTransport>();
+
+/**
+ * The pooled SMTP transport of a user's mailbox. It is kept per user and mailbox version
+ * (`updatedAt`): saving the mailbox closes the old pool and the next send opens a new one with
+ * the new server and credentials.
+ */
+export function mailboxTransport(mailbox: Mailbox): Transporter<SMTPPool.SentMessageInfo> {
+  const cached = transports.get(mailbox.userId);
+  if (cached?.updatedAt === mailbox.updatedAt) return cached.transport;
+  cached?.transport.close();
+  const options: SMTPPool.Options & { url: string } = {
+    url: mailbox.smtpUrl,
+    pool: true,
+    connectionTimeout: SMTP_TIMEOUT_MS,
+    greetingTimeout: SMTP_TIMEOUT_MS,
+    socketTimeout: SMTP_TIMEOUT_MS,
+  };
+  const transport = nodemailer.createTransport(options);
+  transports.set(mailbox.userId, { updatedAt: mailbox.updatedAt, transport });
+  return transport;
+}
+
+/** Closes every pooled connection (worker shutdown, tests). */
+export function closeMailboxTransports(): void {
+  for (const { transport } of transports.values()) transport.close();
+  transports.clear();
+}
+
+/** The From of a mailbox's messages: its display name (if any) and address; nodemailer quotes the name. */
+export function fromHeaderOf(mailbox: Pick<Mailbox, "fromName" | "fromAddress">): { name: string; address: string } {
+  return { name: mailbox.fromName ?? "", address: mailbox.fromAddress };
+}
