@@ -16,7 +16,9 @@ export type DomainErrorCode =
   /** Too many requests from this client; retry after the window passes. */
   | "rate_limited"
   /** The request is well formed but too large to accept (batch size, custom fields size). */
-  | "too_large";
+  | "too_large"
+  /** A server we talk to on the caller's behalf (their SMTP server) refused or could not be reached; the message quotes its answer. Fix its settings or retry. */
+  | "upstream_failed";
 
 export type DomainErrorOptions = {
   message: string;

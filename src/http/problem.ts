@@ -11,6 +11,7 @@ const PROBLEM_BY_CODE: Record<DomainErrorCode, { status: number; title: string }
   forbidden: { status: 403, title: "Forbidden" },
   rate_limited: { status: 429, title: "Too many requests" },
   too_large: { status: 413, title: "Payload too large" },
+  upstream_failed: { status: 502, title: "The other server refused" },
 };
 
 /** An RFC 9457 problem document. */
