@@ -5,11 +5,14 @@ import { LeadDetailPage } from "../pages/lead-detail/lead-detail-page.js";
 import { LeadListPage } from "../pages/lead-list/lead-list-page.js";
 import { MyQueuePage } from "../pages/my-queue/my-queue-page.js";
 import { PipelineBoardPage } from "../pages/pipeline-board/pipeline-board-page.js";
+import { SequenceEditorPage } from "../pages/sequences/sequence-editor-page.js";
+import { SequenceListPage } from "../pages/sequences/sequence-list-page.js";
 import { SettingsPage } from "../pages/settings/settings-page.js";
 import { useLocation } from "./location.js";
 import { useSessionUser } from "./session-context.js";
 
 const LEAD_PATH = /^\/leads\/([^/]+)\/?$/;
+const SEQUENCE_PATH = /^\/sequences\/([^/]+)\/?$/;
 
 /** Picks the signed-in screen for the current path; reps land on their queue, everyone else on the lead list. */
 export function AppRoutes() {
@@ -21,6 +24,9 @@ export function AppRoutes() {
   if (location.pathname === "/attention") return <AttentionPage />;
   if (location.pathname === "/pipeline") return <PipelineBoardPage />;
   if (location.pathname === "/forms") return <FormsPage />;
+  if (["/sequences", "/sequences/"].includes(location.pathname)) return <SequenceListPage />;
+  const sequenceId = SEQUENCE_PATH.exec(location.pathname)?.[1];
+  if (sequenceId !== undefined) return sequenceId === "new" ? <SequenceEditorPage key="new" sequenceId={null} /> : <SequenceEditorPage key={sequenceId} sequenceId={decodeURIComponent(sequenceId)} />;
   if (location.pathname === "/settings" || location.pathname.startsWith("/settings/")) return <SettingsPage />;
   if (["/", "/login", "/setup"].includes(location.pathname)) return user.role === "rep" ? <MyQueuePage /> : <LeadListPage />;
   if (["/leads", "/leads/"].includes(location.pathname)) return <LeadListPage />;

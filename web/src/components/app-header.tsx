@@ -28,10 +28,15 @@ export function AppHeader({ user, onLogOut }: AppHeaderProps) {
         <AppLink href="/pipeline" aria-current={current("/pipeline")}>
           Pipeline
         </AppLink>
-        {/* Forms are managed by admins and managers; a rep's request would only earn a 403. */}
+        {/* Forms and sequences are managed by admins and managers; a rep's request would only earn a 403. */}
         {user.role !== "rep" && (
           <AppLink href="/forms" aria-current={current("/forms")}>
             Forms
+          </AppLink>
+        )}
+        {user.role !== "rep" && (
+          <AppLink href="/sequences" aria-current={current("/sequences")}>
+            Sequences
           </AppLink>
         )}
         <AppLink href="/settings" aria-current={current("/settings")}>

@@ -1,7 +1,14 @@
+import { ApiError } from "../../../api/client.js";
 import type { PipelineConfig } from "../../../api/pipeline.js";
+import { problemMessageOf } from "../../../components/form-problem.js";
 
 /** A refused save: the API's field path (`stages.2.exitChecklist.0.label`) and what is wrong with it. */
 export type ConfigProblem = { field: string | null; detail: string };
+
+/** The full field path (not only its last part, as formProblemOf keeps) locates the row or step it is about. */
+export function configProblemOf(error: unknown): ConfigProblem {
+  return { field: error instanceof ApiError ? (error.field ?? null) : null, detail: problemMessageOf(error) };
+}
 
 const LIST_NAMES: Record<string, string> = {
   qualificationCriteria: "Qualification criterion",

@@ -1,13 +1,11 @@
 import { type FormEvent, useState } from "react";
-import { ApiError } from "../../../api/client.js";
 import { getPipeline, type OutcomeReason, type PipelineConfig, type QualificationCriterion, savePipeline, type StageDefinition } from "../../../api/pipeline.js";
 import { FieldError } from "../../../components/field-error.js";
 import { FormActions } from "../../../components/form-actions.js";
 import { FormAlert } from "../../../components/form-alert.js";
-import { problemMessageOf } from "../../../components/form-problem.js";
 import { TextField } from "../../../components/text-field.js";
 import { useResource } from "../../../hooks/use-resource.js";
-import { type ConfigProblem, errorAt, fieldPlace, problemDetail, stageIndexOf } from "./config-field.js";
+import { type ConfigProblem, configProblemOf, errorAt, fieldPlace, problemDetail, stageIndexOf } from "./config-field.js";
 import { KeyedRowsEditor } from "./keyed-rows-editor.js";
 import { addStage, completeConfig, moveItem } from "./pipeline-draft.js";
 import { StageEditor } from "./stage-editor.js";
@@ -28,11 +26,6 @@ export function PipelineSettings() {
 
 const BLANK_CRITERION: QualificationCriterion = { key: "", label: "", question: "" };
 const BLANK_REASON: OutcomeReason = { key: "", label: "", requiresNote: false };
-
-/** The full field path (not only its last part, as formProblemOf keeps) locates the stage or row it is about. */
-function problemOf(error: unknown): ConfigProblem {
-  return { field: error instanceof ApiError ? (error.field ?? null) : null, detail: problemMessageOf(error) };
-}
 
 function PipelineForm({ config, onSaved }: { config: PipelineConfig; onSaved: (next: PipelineConfig) => void }) {
   const [draft, setDraft] = useState(config);
@@ -63,7 +56,7 @@ function PipelineForm({ config, onSaved }: { config: PipelineConfig; onSaved: (n
       setStatus("Saved.");
       onSaved(saved);
     } catch (error) {
-      const next = problemOf(error);
+      const next = configProblemOf(error);
       setProblem(next);
       setRefusal(`Not saved. ${next.field ? `${fieldPlace(body, next.field)}: ` : ""}${problemDetail(next)}`);
       setSelected((current) => stageIndexOf(next) ?? current);
