@@ -35,6 +35,20 @@ const EVENT_NAMES: Partial<Record<string, string>> = {
   meeting_canceled: "Meeting canceled",
   readiness_checked: "Readiness checked",
   objection_logged: "Objection logged",
+  enrolled: "Enrolled in a sequence",
+  sequence_paused: "Sequence paused",
+  sequence_resumed: "Sequence resumed",
+  sequence_stopped: "Sequence stopped",
+  sequence_finished: "Sequence finished",
+  message_sent: "Sequence email sent",
+  message_suppressed: "Sequence email not sent",
+  message_failed: "Sequence email failed",
+  sequence_task_due: "Sequence task due",
+  sequence_task_done: "Sequence task done",
+  replied: "Replied",
+  auto_replied: "Automatic reply",
+  opted_out: "Opted out",
+  bounced: "Email bounced",
 };
 
 /** "merged_duplicate" → "Duplicate merged in"; types added later read as their words until named here. */

@@ -11,6 +11,7 @@ import { useDocumentTitle } from "../../hooks/use-document-title.js";
 import { useShortcuts } from "../../hooks/use-shortcuts.js";
 import { ownerName, useTeam } from "../../hooks/use-team.js";
 import { DealPanel } from "./deal-panel.js";
+import { FollowUpPanel } from "./follow-up-panel.js";
 import { HandOffButton } from "./hand-off-button.js";
 import { HandoffContext } from "./handoff-context.js";
 import { LeadAttribution, LeadCustomFields, LeadIdentity } from "./lead-profile.js";
@@ -109,6 +110,7 @@ function LeadView({ data: { lead, timeline }, onChanged }: { data: LeadWithTimel
           <h2>Message</h2>
           {lead.message ? <blockquote className="message">{lead.message}</blockquote> : <p className="muted">No message.</p>}
           <LogTouchForm leadId={lead.id} onLogged={onChanged} />
+          <FollowUpPanel lead={lead} revision={revision} team={team} timeZone={user.timezone} onChanged={onChanged} />
           <MeetingsPanel {...work} revision={revision} />
           <ObjectionsPanel {...work} timeline={timeline} />
           <h2>Timeline</h2>
