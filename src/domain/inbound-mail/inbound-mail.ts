@@ -28,8 +28,8 @@ export type Bounce = {
 export type InboundClassification =
   /** A person wrote back: the sequence stops. */
   | { kind: "reply" }
-  /** An out-of-office answer: the sequence pauses until `returnsAt` (null: the return date is unreadable). */
-  | { kind: "out_of_office"; returnsAt: number | null }
+  /** An out-of-office answer: the sequence pauses until the return date it states (`statedReturnAt`). */
+  | { kind: "out_of_office" }
   /** Any other automatic answer (ticket receipt, delivery delay): recorded, changes nothing. */
   | { kind: "auto_reply" }
   /** A delivery status notification for a message that cannot be delivered. */
