@@ -74,6 +74,7 @@ describe("templateVariablesOf", () => {
     const unowned = templateVariablesOf({ lead: { firstName: null, lastName: null, email: null, company: null, title: null, source: null, campaign: null, country: null }, owner: null, companyName: null, unsubscribeUrl: null });
     expect(Object.values(unowned).every((value) => value === null)).toBe(true);
     expect(Object.keys(unowned).sort()).toEqual(TEMPLATE_VARIABLES.map(({ name }) => name).sort());
+    expect(renderTemplate("Hi, {{ owner.firstName }} here", unowned)).toMatchObject({ isRendered: false, problem: expect.stringMatching(/^owner\.firstName has no value/) });
   });
 });
 
@@ -104,5 +105,20 @@ describe("renderStep", () => {
 
   it("ignores the subject of a task step", () => {
     expect(renderStep({ channel: "call", subject: "{{ lead.company }}", body: "Call {{ lead.name }}", proofAssetIds: [] }, variables, [])).toEqual({ isRendered: true, subject: "", text: "Call Ana Silva" });
+  });
+});
+
+describe("checkTemplate with workspace values not set yet", () => {
+  const check = (source: string) => () => checkTemplate(source, "steps.0.body", ["company.name"]);
+
+  it("refuses a template that prints the value without a default", () => {
+    expect(check("Greetings from {{ company.name }}")).toThrow(/steps\.0\.body: uses company\.name, which is not set/);
+    expect(check("{% if lead.firstName %}{{ company.name | upcase }}{% endif %}")).toThrow(/company\.name/);
+  });
+
+  it("accepts it with a default, in a condition, or not used", () => {
+    expect(check(`Greetings from {{ company.name | default: "us" }}`)).not.toThrow();
+    expect(check("{% if company.name %}from {{ company.name }}{% endif %}")).not.toThrow();
+    expect(check("Hi {{ lead.firstName }}")).not.toThrow();
   });
 });

@@ -57,8 +57,12 @@ function isKnownVariable(path: string): boolean {
   return KNOWN_NAMES.has(path) || KNOWN_NAMES.has(path.replace(/\.(size|first|last)$/, ""));
 }
 
-/** Checks a template when a sequence is saved: it parses, and uses only known variables and filters. */
-export function checkTemplate(source: string, field: string): void {
+/**
+ * Checks a template when a sequence is saved: it parses, and uses only known variables and
+ * filters. `unsetVariables` are workspace values nobody has filled in yet (company.name): a
+ * template that would print one without a default is refused now rather than paused later.
+ */
+export function checkTemplate(source: string, field: string, unsetVariables: readonly TemplateVariableName[] = []): void {
   let templates: Template[];
   try {
     templates = parse(source);
@@ -66,18 +70,29 @@ export function checkTemplate(source: string, field: string): void {
     if (error instanceof LiquidError) throw invalidField(field, `is not a valid template: ${error.message}`);
     throw error;
   }
-  const unknown = engine.globalFullVariablesSync(templates).find((path) => !isKnownVariable(path));
+  const used = engine.globalFullVariablesSync(templates);
+  const unknown = used.find((path) => !isKnownVariable(path));
   if (unknown !== undefined) throw invalidField(field, `uses the unknown variable ${unknown}; known: ${[...KNOWN_NAMES].join(", ")}`);
+  const unset = unsetVariables.filter((name) => used.some((path) => path.startsWith(name)));
+  if (unset.length > 0) checkUnsetVariables(source, field, unset);
 }
 
-/** The render scope: `{ lead: { firstName: "Ana" }, … }` with blank values left out, so strictVariables catches them. */
+/** A trial render with every other value present finds an unset value printed without a default. */
+function checkUnsetVariables(source: string, field: string, unset: readonly TemplateVariableName[]): void {
+  const sample = Object.fromEntries(TEMPLATE_VARIABLES.map(({ name }) => [name, unset.includes(name) ? null : name])) as TemplateVariables;
+  const result = renderTemplate(source, sample);
+  const missing = unset.find((name) => !result.isRendered && result.problem.startsWith(`${name} `));
+  if (missing !== undefined) throw invalidField(field, `uses ${missing}, which is not set in the workspace settings; set it there, or write {{ ${missing} | default: "…" }}`);
+}
+
+/** The render scope: `{ lead: { firstName: "Ana" }, owner: {}, … }` with blank values left out, so strictVariables names them. */
 function scopeOf(variables: TemplateVariables): Record<string, unknown> {
-  const scope: Record<string, Record<string, string> | string> = {};
+  const scope: Record<string, Record<string, string> | string> = { lead: {}, owner: {}, company: {} };
   for (const [name, value] of Object.entries(variables)) {
     if (value === null || value.trim() === "") continue;
     const [head, key] = name.split(".") as [string, string | undefined];
     if (key === undefined) scope[head] = value;
-    else scope[head] = { ...(scope[head] as Record<string, string> | undefined), [key]: value };
+    else (scope[head] as Record<string, string>)[key] = value;
   }
   return scope;
 }
