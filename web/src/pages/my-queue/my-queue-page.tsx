@@ -10,6 +10,7 @@ import { useShortcuts } from "../../hooks/use-shortcuts.js";
 import { useTeam } from "../../hooks/use-team.js";
 import { moveRowFocus } from "../lead-list/use-row-focus.js";
 import { QueueTable } from "./queue-table.js";
+import { SequenceTaskList } from "./sequence-task-list.js";
 import { useQueue } from "./use-queue.js";
 
 /** A person's open leads, most urgent first, with each SLA clock counting down live. */
@@ -41,6 +42,7 @@ export function MyQueuePage() {
         <h1>{personName}</h1>
         {canPickPerson && <OwnerPicker label="Whose queue" team={team} meId={user.id} value={userId} onChange={handlePersonChange} />}
       </div>
+      <SequenceTaskList key={userId} userId={userId === user.id ? undefined : userId} now={now} />
       <p className="list-summary muted small" role="status">
         {queue.status === "loading" ? "Loading…" : `${queue.items.length} open ${queue.items.length === 1 ? "lead" : "leads"}, most urgent first${overdueCount > 0 ? ` · ${overdueCount} overdue` : ""}`}
       </p>
