@@ -54,7 +54,7 @@ async function applyBooking(ctx: ServiceContext, trx: Executor, notice: BookingN
     createdAt: now,
     updatedAt: now,
   };
-  return changed((await addBookedMeeting(trx, meeting, notice.provider)).meeting);
+  return changed((await addBookedMeeting(trx, ctx, meeting, notice.provider)).meeting);
 }
 
 /**

@@ -26,6 +26,6 @@ export async function bookMeeting(ctx: ServiceContext, principal: Principal, lea
       createdAt: now,
       updatedAt: now,
     };
-    return addBookedMeeting(trx, meeting, actorOf(principal));
+    return addBookedMeeting(trx, ctx, meeting, actorOf(principal));
   });
 }

@@ -6,6 +6,8 @@ import type { Executor } from "../../store/engine.js";
 import { appendEvents } from "../../store/events.js";
 import { findLeadById } from "../../store/leads.js";
 import { insertMeeting, listLeadMeetings, updateMeeting } from "../../store/meetings.js";
+import type { ServiceContext } from "../context.js";
+import { stopLiveEnrolmentInTransaction } from "../sequences/stop-live-enrolment.js";
 import { updateReplyWaiting } from "../touches/log-touch.js";
 
 /**
@@ -33,12 +35,13 @@ export async function viewsOfLeadMeetings(trx: Executor, leadId: string): Promis
   return withFirstFlags(await listLeadMeetings(trx, leadId));
 }
 
-/** Stores a newly booked meeting and appends `meeting_booked`. */
-export async function addBookedMeeting(trx: Executor, meeting: Meeting, actor: Actor): Promise<MeetingView> {
+/** Stores a newly booked meeting and appends `meeting_booked`; the lead's follow-up sequence stops (meeting_booked). */
+export async function addBookedMeeting(trx: Executor, ctx: ServiceContext, meeting: Meeting, actor: Actor): Promise<MeetingView> {
   await insertMeeting(trx, meeting);
   const isFirst = await isFirstOf(trx, meeting);
   const data = { meetingId: meeting.id, provider: meeting.provider, startsAt: meeting.startsAt, endsAt: meeting.endsAt, title: meeting.title, isFirst };
   await appendEvents(trx, [{ leadId: meeting.leadId, type: "meeting_booked", actor, at: meeting.createdAt, data }]);
+  await stopLiveEnrolmentInTransaction(trx, ctx, { leadId: meeting.leadId, reason: "meeting_booked", actor, now: meeting.createdAt });
   return { meeting, isFirst };
 }
 

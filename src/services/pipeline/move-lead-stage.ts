@@ -14,6 +14,7 @@ import { findWorkableLead } from "../leads/find-workable-lead.js";
 import { clearNextStepInTransaction, setNextStepInTransaction } from "../next-steps/next-step-writes.js";
 import { enqueueLeadEvents } from "../notifications/enqueue-lead-event.js";
 import { leadSummary } from "../notifications/lead-summary.js";
+import { stopLiveEnrolmentInTransaction } from "../sequences/stop-live-enrolment.js";
 
 /** A stage move as a person asks for it (amount in major currency units). */
 export type LeadStageMove = {
@@ -35,7 +36,7 @@ export type MovedLead = { lead: Lead; sla: LeadSla | undefined; warnings: Checkl
  * transaction: the lead row's stage, its pipeline state (entered now; closed, value and lost
  * reason for won and lost), `stage_changed` plus `won` / `lost`; a closing move clears the
  * next step and cancels its reminder; a next step given with the move is set with its event
- * and reminder. Webhook subscribers hear `lead.stage_changed`, `lead.won` and `lead.lost`.
+ * and reminder; a move to won or lost stops the lead's follow-up sequence. Webhook subscribers hear `lead.stage_changed`, `lead.won` and `lead.lost`.
  */
 export async function moveLeadStage(ctx: ServiceContext, principal: Principal, leadId: string, move: LeadStageMove): Promise<MovedLead> {
   const amountCents = move.amount === undefined ? null : centsOfAmount(move.amount, "amount");
@@ -53,6 +54,8 @@ export async function moveLeadStage(ctx: ServiceContext, principal: Principal, l
     const actor = actorOf(principal);
     await appendEvents(trx, plan.events.map((event) => ({ leadId: lead.id, actor, at: now, ...event })));
     await enqueueLeadEvents(trx, plan.events.flatMap((event) => webhookNoticeOf(moved, event)), now);
+    const outcome = plan.events.find((event): event is PlannedEvent & { type: "won" | "lost" } => event.type === "won" || event.type === "lost");
+    if (outcome) await stopLiveEnrolmentInTransaction(trx, ctx, { leadId: lead.id, reason: outcome.type, actor, now });
     if (move.nextStep) await setNextStepInTransaction(trx, ctx, { principal, lead: moved, state, input: move.nextStep, now, field: "nextStep" });
     return { lead: moved, sla: await findLeadSla(trx, lead.id), warnings: plan.warnings };
   });

@@ -8,6 +8,7 @@ import { readSettings } from "../../store/settings.js";
 import type { ServiceContext } from "../context.js";
 import { findOpenLeadPipeline } from "../next-steps/find-open-lead-pipeline.js";
 import { clearNextStepInTransaction } from "../next-steps/next-step-writes.js";
+import { stopLiveEnrolmentInTransaction } from "../sequences/stop-live-enrolment.js";
 import { qualificationView } from "./qualification-view.js";
 
 export type DisqualifyInput = { reason: string; note?: string | null | undefined };
@@ -15,7 +16,8 @@ export type DisqualifyInput = { reason: string; note?: string | null | undefined
 /**
  * Disqualifies an open lead with a reason from the configured list (and a note when the reason
  * asks for one): closes it, clears its next step and cancels the reminder, and appends
- * `disqualified` with the lead's source and campaign so the reasons report can group by them.
+ * `disqualified` with the lead's source and campaign so the reasons report can group by them;
+ * its follow-up sequence stops (disqualified).
  * `conflict` when the lead is already disqualified, won or lost.
  */
 export async function disqualifyLead(ctx: ServiceContext, principal: Principal, leadId: string, input: DisqualifyInput): Promise<Qualification> {
@@ -29,6 +31,7 @@ export async function disqualifyLead(ctx: ServiceContext, principal: Principal, 
     await saveLeadPipeline(trx, disqualified, now);
     const data = { reason: reason.key, reasonLabel: reason.label, note, source: lead.source, campaign: lead.campaign };
     await appendEvents(trx, [{ leadId: lead.id, type: "disqualified", actor: actorOf(principal), at: now, data }]);
+    await stopLiveEnrolmentInTransaction(trx, ctx, { leadId: lead.id, reason: "disqualified", actor: actorOf(principal), now });
     return qualificationView(trx, pipeline, disqualified);
   });
 }

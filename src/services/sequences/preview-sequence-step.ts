@@ -1,4 +1,5 @@
 import type { Principal } from "../../domain/access/permission.js";
+import { DomainError } from "../../domain/errors.js";
 import type { SequenceStep } from "../../domain/sequences/sequence.js";
 import { renderStep, type RenderedStep, templateVariablesOf } from "../../domain/sequences/template.js";
 import { listProofAssets } from "../../store/proof-assets.js";
@@ -15,7 +16,10 @@ export type StepPreviewRequest = { leadId: string; step: Pick<SequenceStep, "cha
  * lead lacks). The unsubscribe link is a stand-in; real ones are signed per message.
  */
 export async function previewSequenceStep(ctx: ServiceContext, principal: Principal, request: StepPreviewRequest): Promise<RenderedStep> {
-  const lead = await findVisibleLead(ctx.db, principal, request.leadId);
+  const lead = await findVisibleLead(ctx.db, principal, request.leadId).catch((error: unknown) => {
+    // The lead is named by the request's `leadId`, not by an `id` in the path.
+    throw error instanceof DomainError && error.code === "not_found" ? new DomainError("not_found", { field: "leadId", message: `leadId: no lead ${request.leadId}` }) : error;
+  });
   const owner = lead.ownerId ? await findUserById(ctx.db, lead.ownerId) : undefined;
   const { companyName } = await readSettings(ctx.db);
   const variables = templateVariablesOf({ lead, owner: owner ?? null, companyName, unsubscribeUrl: `${ctx.publicUrl}/u/preview` });
