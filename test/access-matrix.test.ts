@@ -23,6 +23,9 @@ import { bookMeeting } from "../src/services/meetings/book-meeting.js";
 import { recordMeetingOutcome } from "../src/services/meetings/record-meeting-outcome.js";
 import { writeSetting } from "../src/store/settings.js";
 import { calcomSignature, calendlySignature, schedulingFixtureJson } from "./support/scheduling-fixtures.js";
+import { createFollowUp, leadInSequence, openCallTask, TWO_STEPS_INPUT } from "./support/follow-up-fixtures.js";
+import { addSuppression } from "../src/services/suppressions/add-suppression.js";
+import { listEnrolmentsOfLead } from "../src/store/sequence-enrolments.js";
 import { ENGINES } from "./support/engines.js";
 import { createTestApp, TEST_PASSWORD, type TestApp, type TestCallers } from "./support/http.js";
 
@@ -142,6 +145,25 @@ const MATRIX: MatrixRow[] = [
   { route: "PUT /api/v1/users/:id/availability",   statuses: [401, 403, 200, 200, 403], request: (f) => ({ url: `/api/v1/users/${f.spareUserId}/availability`, payload: { workingHours: null, capacity: 10, routingWeight: 1, backupUserId: null, managerId: null } }) },
   { route: "POST /api/v1/users/:id/out-of-office", statuses: [401, 403, 201, 201, 403], request: (f, _c, t) => ({ url: `/api/v1/users/${f.spareUserId}/out-of-office`, payload: absence(t) }) },
   { route: "DELETE /api/v1/users/:id/out-of-office/:periodId", statuses: [401, 403, 204, 204, 403], request: async (f, _c, t) => ({ url: `/api/v1/users/${f.spareUserId}/out-of-office/${(await addOutOfOffice(t.ctx, ADMIN_KEY_PRINCIPAL, f.spareUserId, { ...absenceAt(t), note: null })).id}` }) },
+  { route: "GET /api/v1/sequences",                statuses: [401, 200, 200, 200, 403] },
+  { route: "GET /api/v1/sequences/variables",      statuses: [401, 200, 200, 200, 403] },
+  { route: "POST /api/v1/sequences",               statuses: [401, 403, 201, 201, 403], request: (_f, c) => ({ payload: { name: `Sequence ${unique(c)}`, steps: TWO_STEPS_INPUT } }) },
+  { route: "GET /api/v1/sequences/:id",            statuses: [401, 200, 200, 200, 403], request: async (_f, c, t) => ({ url: `/api/v1/sequences/${(await createFollowUp(t.ctx, `Read ${unique(c)}`)).id}` }) },
+  { route: "PUT /api/v1/sequences/:id",            statuses: [401, 403, 200, 200, 403], request: async (_f, c, t) => ({ url: `/api/v1/sequences/${(await createFollowUp(t.ctx, `Old ${unique(c)}`)).id}`, payload: { name: `New ${unique(c)}`, steps: TWO_STEPS_INPUT } }) },
+  { route: "POST /api/v1/sequences/:id/archive",   statuses: [401, 403, 200, 200, 403], request: async (_f, c, t) => ({ url: `/api/v1/sequences/${(await createFollowUp(t.ctx, `Retired ${unique(c)}`)).id}/archive` }) },
+  { route: "POST /api/v1/sequences/preview",       statuses: [401, 200, 200, 200, 403], request: (f) => ({ payload: { leadId: f.repLeadId, step: { dayOffset: 0, channel: "email", subject: "Hi", body: "Hello {{ lead.email }}" } } }) },
+  { route: "GET /api/v1/leads/:id/sequence",       statuses: [401, 200, 200, 200, 403], request: (f) => ({ url: `/api/v1/leads/${f.repLeadId}/sequence` }) },
+  // A fresh lead of the rep's per caller for each follow-up write, since enrolling, pausing and stopping change it.
+  { route: "POST /api/v1/leads/:id/sequence",      statuses: [401, 201, 201, 201, 403], request: async (_f, c, t) => ({ url: `/api/v1/leads/${await leadOwnedBy(t, t.as.rep.userId, `${unique(c)}@enrol.example`)}/sequence`, payload: { sequenceId: (await matrixSequence(t)).id } }) },
+  { route: "POST /api/v1/leads/:id/sequence/pause", statuses: [401, 200, 200, 200, 403], request: async (_f, c, t) => ({ url: `/api/v1/leads/${await repLeadInSequence(t, c, false)}/sequence/pause` }) },
+  { route: "POST /api/v1/leads/:id/sequence/resume", statuses: [401, 200, 200, 200, 403], request: async (_f, c, t) => ({ url: `/api/v1/leads/${await repLeadInSequence(t, c, true)}/sequence/resume` }) },
+  { route: "POST /api/v1/leads/:id/sequence/stop", statuses: [401, 200, 200, 200, 403], request: async (_f, c, t) => ({ url: `/api/v1/leads/${await repLeadInSequence(t, c, false)}/sequence/stop` }) },
+  { route: "GET /api/v1/sequence-tasks",           statuses: [401, 200, 200, 200, 403] },
+  { route: "POST /api/v1/sequence-tasks/:id/done", statuses: [401, 200, 200, 200, 403], request: async (_f, c, t) => ({ url: `/api/v1/sequence-tasks/${await repCallTask(t, c)}/done` }) },
+  { route: "GET /api/v1/suppressions",             statuses: [401, 403, 200, 200, 403] },
+  { route: "POST /api/v1/suppressions",            statuses: [401, 403, 201, 201, 403], request: (_f, c) => ({ payload: { value: `${unique(c)}@blocked.example`, kind: "address" } }) },
+  // A fresh entry per caller, since removing it takes it off the list.
+  { route: "DELETE /api/v1/suppressions/:value",   statuses: [401, 403, 204, 204, 403], request: async (_f, c, t) => ({ url: `/api/v1/suppressions/${(await addSuppression(t.ctx, ADMIN_KEY_PRINCIPAL, { value: `${unique(c)}.example`, kind: "domain", note: null })).value}` }) },
   { route: "GET /api/v1/work/dead",                statuses: [401, 403, 403, 200, 403] },
   { route: "POST /api/v1/work/dead/:kind/:id/retry", statuses: [401, 403, 403, 200, 403], request: async (_f, c, t) => ({ url: `/api/v1/work/dead/timer/${await deadTimerId(t, unique(c))}/retry` }) },
 ];
@@ -200,6 +222,27 @@ async function meetingOf(t: TestApp, leadId: string, status: "booked" | "held"):
   const { meeting } = await bookMeeting(t.ctx, ADMIN_KEY_PRINCIPAL, leadId, { startsAt: t.ctx.clock.now() + 3_600_000 });
   if (status === "held") await recordMeetingOutcome(t.ctx, ADMIN_KEY_PRINCIPAL, meeting.id, { status: "held" });
   return meeting.id;
+}
+
+const matrixSequences = new WeakMap<TestApp, Promise<{ id: string }>>();
+
+/** The follow-up sequence the matrix enrols leads in, made on first use in each app. */
+function matrixSequence(t: TestApp): Promise<{ id: string }> {
+  let sequence = matrixSequences.get(t);
+  if (!sequence) matrixSequences.set(t, (sequence = createFollowUp(t.ctx, "Matrix follow-up")));
+  return sequence;
+}
+
+/** A fresh lead of the rep's in the matrix sequence, paused when asked, so each caller's change stands alone. */
+async function repLeadInSequence(t: TestApp, caller: Caller, isPaused: boolean): Promise<string> {
+  return leadInSequence(t.ctx, t.as.rep.userId, `${unique(caller)}@follow-up.example`, (await matrixSequence(t)).id, { isPaused });
+}
+
+/** An open call task on a fresh lead of the rep's. */
+async function repCallTask(t: TestApp, caller: Caller): Promise<string> {
+  const leadId = await repLeadInSequence(t, caller, false);
+  const [enrolment] = await listEnrolmentsOfLead(t.ctx.db, leadId);
+  return openCallTask(t.ctx, leadId, enrolment!.id, t.as.rep.userId);
 }
 
 const BOOKING_SECRET = "matrix-booking-secret";

@@ -1,0 +1,9 @@
+import type { SequenceTask } from "../../../store/sequence-tasks.js";
+import { isoOf, isoOrNull } from "../../instants.js";
+import type { SequenceTaskDtoType } from "./sequence-tasks.schemas.js";
+
+/** A manual sequence step as the API shows it. */
+export function presentSequenceTask(task: SequenceTask): SequenceTaskDtoType {
+  const { id, leadId, enrolmentId, ownerId, channel, instructions, stepIndex, dueAt, doneAt, doneBy } = task;
+  return { id, leadId, enrolmentId, ownerId, channel, instructions, stepIndex, dueAt: isoOf(dueAt), doneAt: isoOrNull(doneAt), doneBy };
+}
