@@ -190,7 +190,7 @@ async function deadTimerId(t: TestApp, key: string): Promise<string> {
 
 /** A catch-all rule sending leads to the rep. */
 function matrixRule(t: TestApp, name: string) {
-  return { name, conditions: [], target: { userIds: [t.as.rep.userId], strategy: "round_robin" as const }, slaPolicyId: null, isActive: true };
+  return { name, conditions: [], target: { userIds: [t.as.rep.userId], strategy: "round_robin" as const }, slaPolicyId: null, sequenceId: null, isActive: true };
 }
 
 /** An out-of-office period from now to tomorrow. */

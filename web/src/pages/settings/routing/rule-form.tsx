@@ -25,7 +25,7 @@ export function RuleForm({ rule, team, policies, onSaved, onCancel }: RuleFormPr
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const body: NewRoutingRule = { name: name.trim(), isActive, conditions: conditions.map(conditionOfDraft), target: pool, slaPolicyId: slaPolicyId || null };
+    const body: NewRoutingRule = { name: name.trim(), isActive, conditions: conditions.map(conditionOfDraft), target: pool, slaPolicyId: slaPolicyId || null, sequenceId: rule?.sequenceId ?? null };
     setIsSaving(true);
     try {
       if (rule) await changeRoutingRule(rule.id, body);
