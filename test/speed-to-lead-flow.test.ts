@@ -51,7 +51,7 @@ describe.each(ENGINES)("speed to lead, end to end (%s)", (engine) => {
     });
     // Rita owns every lead; Oscar is her backup; Max manages her. Hot leads: 10 wall-clock minutes, warned at half.
     await saveSlaPolicy(t.ctx.db, { id: "sla_hot", name: "Hot", targetMinutes: 10, warningShare: 0.5, clock: "wall", isAutomatedResponseEnough: false, escalation: DEFAULT_ESCALATION, isDefault: false }, 0);
-    await saveRoutingRule(t.ctx.db, { id: "rule_rita", name: "Demo requests", position: 1, conditions: [], target: { userIds: [t.as.rep.userId], strategy: "round_robin" }, slaPolicyId: "sla_hot", isActive: true }, 0);
+    await saveRoutingRule(t.ctx.db, { id: "rule_rita", name: "Demo requests", position: 1, conditions: [], target: { userIds: [t.as.rep.userId], strategy: "round_robin" }, slaPolicyId: "sla_hot", sequenceId: null, isActive: true }, 0);
     await writeSetting(t.ctx.db, "slackWebhookUrl", slack.url, 0);
     await saveRoutingProfile(t.ctx.db, { userId: t.as.rep.userId, workingHours: null, capacity: null, routingWeight: 1, backupUserId: t.as.otherRep.userId, managerId: t.as.manager.userId }, 0);
   });

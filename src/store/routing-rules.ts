@@ -10,6 +10,7 @@ function ruleRowToRule(row: RoutingRuleTable): RoutingRule {
     conditions: fromJsonColumn<RoutingCondition[]>(row.conditions),
     target: fromJsonColumn<RoutingTarget>(row.target),
     slaPolicyId: row.sla_policy_id,
+    sequenceId: row.sequence_id,
     isActive: row.is_active === 1,
   };
 }
@@ -34,6 +35,7 @@ export async function saveRoutingRule(db: Executor, rule: RoutingRule, now: numb
     conditions: toJsonColumn(rule.conditions),
     target: toJsonColumn(rule.target),
     sla_policy_id: rule.slaPolicyId,
+    sequence_id: rule.sequenceId,
     is_active: rule.isActive ? 1 : 0,
     updated_at: now,
   };

@@ -14,7 +14,7 @@ function candidate(userId: string, overrides: Partial<RoutingCandidate> = {}): R
 }
 
 function rule(overrides: Partial<RoutingRule> = {}): RoutingRule {
-  return { id: "rule_1", name: "Everyone", position: 1, conditions: [], target: { userIds: [], strategy: "round_robin" }, slaPolicyId: null, isActive: true, ...overrides };
+  return { id: "rule_1", name: "Everyone", position: 1, conditions: [], target: { userIds: [], strategy: "round_robin" }, slaPolicyId: null, sequenceId: null, isActive: true, ...overrides };
 }
 
 /** Routes `count` leads through one pool, carrying cursors and open-lead counts like the service does. */

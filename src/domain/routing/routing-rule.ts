@@ -26,6 +26,8 @@ export type RoutingRule = {
   target: RoutingTarget;
   /** The SLA policy leads routed by this rule get (null: the default policy). */
   slaPolicyId: string | null;
+  /** The sequence the leads this rule routes to someone are enrolled in (null: none). */
+  sequenceId: string | null;
   isActive: boolean;
 };
 

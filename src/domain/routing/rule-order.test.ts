@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { orderRules, placeRule, withoutRule } from "./rule-order.js";
 import type { RoutingRule } from "./routing-rule.js";
 
-const rule = (id: string, position: number): RoutingRule => ({ id, name: id, position, conditions: [], target: { userIds: ["ana"], strategy: "round_robin" }, slaPolicyId: null, isActive: true });
+const rule = (id: string, position: number): RoutingRule => ({ id, name: id, position, conditions: [], target: { userIds: ["ana"], strategy: "round_robin" }, slaPolicyId: null, sequenceId: null, isActive: true });
 const layout = (rules: RoutingRule[]) => rules.map((r) => `${r.position}:${r.id}`);
 
 describe("placeRule", () => {

@@ -47,7 +47,7 @@ describe.each(ENGINES)("routing on capture (%s)", (engine) => {
   async function useRule(strategy: RoutingStrategy): Promise<void> {
     await database.db.deleteFrom("routing_rules").execute();
     await deleteRoutingRule(database.db, "rule_all");
-    await saveRoutingRule(database.db, { id: "rule_all", name: "Everyone", position: 1, conditions: [], target: { userIds: [...REPS, ...UNAVAILABLE], strategy }, slaPolicyId: null, isActive: true }, 0);
+    await saveRoutingRule(database.db, { id: "rule_all", name: "Everyone", position: 1, conditions: [], target: { userIds: [...REPS, ...UNAVAILABLE], strategy }, slaPolicyId: null, sequenceId: null, isActive: true }, 0);
   }
 
   it("spreads 10,000 concurrent captures by round robin with counts differing by at most 1, skipping the unavailable", async () => {

@@ -8,6 +8,7 @@ import { savePoolCursor } from "../../store/routing-cursors.js";
 import { listSlaPolicies } from "../../store/sla-policies.js";
 import { scheduleTimers } from "../../store/timers.js";
 import { type AssignmentPlan, assignNewLeads } from "./assign-new-leads.js";
+import { enrolRoutedLeads } from "./enrol-routed-leads.js";
 import { loadRoutingState } from "./routing-state.js";
 import type { ServiceContext } from "../context.js";
 import { notifyAssignments } from "../notifications/notify-assignments.js";
@@ -42,11 +43,13 @@ export async function planAssignments(trx: Executor, leads: Lead[], now: number,
 
 /**
  * Writes what routing decided for leads already inserted: pool cursors, SLA clocks and their
- * first timers, and (for speed-to-lead captures) the notifications and webhooks.
+ * first timers, the enrolments of rules with a sequence, and (for speed-to-lead captures) the
+ * notifications and webhooks.
  */
 export async function writeAssignments(trx: Executor, ctx: ServiceContext, leads: Lead[], planned: PlannedAssignments, now: number): Promise<void> {
   for (const [poolKey, cursor] of planned.movedCursors) await savePoolCursor(trx, poolKey, cursor, now);
   await saveLeadSlas(trx, planned.clocks, now);
   await scheduleTimers(trx, planned.timers, now);
+  await enrolRoutedLeads(trx, ctx, leads, planned.decisions, now);
   if (planned.isSpeedToLead) await notifyAssignments(trx, ctx, leads, planned, now);
 }

@@ -51,6 +51,7 @@ describe.each(ENGINES)("routing rules API on %s", (engine) => {
       ],
       target: { userIds: [t.as.rep.userId, t.as.otherRep.userId], strategy: "least_loaded" },
       slaPolicyId: null,
+      sequenceId: null,
       isActive: true,
     });
     expect((await call("GET", "/api/v1/routing/rules")).json()).toEqual({ items: [ruleDto] });

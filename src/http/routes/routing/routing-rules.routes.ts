@@ -30,8 +30,8 @@ export const routingRuleRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app,
     { schema: { tags, summary: "Add a routing rule", security: SECURITY, body: CreateRoutingRuleBody, response: { 201: RoutingRuleDto } } },
     async (request, reply) => {
       const principal = principalOf(request, "routing:manage");
-      const { slaPolicyId = null, isActive = true, ...rule } = request.body;
-      return reply.status(201).send(presentRoutingRule(await createRoutingRule(ctx, { ...rule, slaPolicyId, isActive }, actorOf(principal))));
+      const { slaPolicyId = null, sequenceId = null, isActive = true, ...rule } = request.body;
+      return reply.status(201).send(presentRoutingRule(await createRoutingRule(ctx, { ...rule, slaPolicyId, sequenceId, isActive }, actorOf(principal))));
     },
   );
 

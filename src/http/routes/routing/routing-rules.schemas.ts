@@ -44,6 +44,7 @@ const conditionsOf = (value: typeof ConditionValueInput | typeof ConditionValueO
   Type.Array(conditionOf(value), { maxItems: MAX_RULE_CONDITIONS, description: "All must hold; none matches every lead." });
 const conditions = conditionsOf(ConditionValueInput);
 const slaPolicyId = Type.Union([Type.String({ minLength: 1, maxLength: 100 }), Type.Null()], { description: "null: the default SLA policy." });
+const sequenceId = Type.Union([Type.String({ minLength: 1, maxLength: 100 }), Type.Null()], { description: "The sequence the leads this rule routes are enrolled in; null: none." });
 
 export const RoutingRuleDto = Type.Object({
   id: Type.String(),
@@ -52,13 +53,14 @@ export const RoutingRuleDto = Type.Object({
   conditions: conditionsOf(ConditionValueOutput),
   target: RoutingTargetSchema,
   slaPolicyId,
+  sequenceId,
   isActive: Type.Boolean(),
 });
 
 export const RoutingRuleListResponse = Type.Object({ items: Type.Array(RoutingRuleDto) });
 
 export const CreateRoutingRuleBody = Type.Object(
-  { name, position: Type.Optional(position), conditions, target: RoutingTargetSchema, slaPolicyId: Type.Optional(slaPolicyId), isActive: Type.Optional(Type.Boolean({ default: true })) },
+  { name, position: Type.Optional(position), conditions, target: RoutingTargetSchema, slaPolicyId: Type.Optional(slaPolicyId), sequenceId: Type.Optional(sequenceId), isActive: Type.Optional(Type.Boolean({ default: true })) },
   { additionalProperties: false, description: "Without a position the rule goes last." },
 );
 
@@ -69,6 +71,7 @@ export const ChangeRoutingRuleBody = Type.Object(
     conditions: Type.Optional(conditions),
     target: Type.Optional(RoutingTargetSchema),
     slaPolicyId: Type.Optional(slaPolicyId),
+    sequenceId: Type.Optional(sequenceId),
     isActive: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false, minProperties: 1 },
