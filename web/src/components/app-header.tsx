@@ -40,7 +40,7 @@ export function AppHeader({ user, onLogOut }: AppHeaderProps) {
           </AppLink>
         )}
         <AppLink href="/settings" aria-current={current("/settings")}>
-          {user.role === "rep" ? "My availability" : "Settings"}
+          {user.role === "rep" ? "My settings" : "Settings"}
         </AppLink>
       </nav>
       <div className="account">

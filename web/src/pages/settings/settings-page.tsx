@@ -5,17 +5,19 @@ import { useSessionUser } from "../../app/session-context.js";
 import { AppLink } from "../../components/app-link.js";
 import { useDocumentTitle } from "../../hooks/use-document-title.js";
 import { CampaignPromisesSettings } from "./campaign-promises/campaign-promises-settings.js";
+import { MailboxSettings } from "./mailbox/mailbox-settings.js";
 import { ObjectionsSettings } from "./objections/objections-settings.js";
 import { PipelineSettings } from "./pipeline/pipeline-settings.js";
 import { RoutingRulesSettings } from "./routing/routing-rules-settings.js";
 import { SlaPoliciesSettings } from "./sla/sla-policies-settings.js";
+import { SuppressionsSettings } from "./suppressions/suppressions-settings.js";
 import { MyAvailability, UsersSettings } from "./users/users-settings.js";
 import { WebhooksSettings } from "./webhooks/webhooks-settings.js";
 import { WorkspaceSettingsForm } from "./workspace/workspace-settings-form.js";
 
 type Section = { path: string; title: string; isAdminOnly: boolean; render: () => ReactNode };
 
-/** Managers configure routing, SLAs and people's availability; webhooks and workspace settings are the admin's; reps set their own time off. */
+/** Managers configure routing, SLAs, people's availability and the suppression list; webhooks and workspace settings are the admin's; reps set their own time off; everyone sets up their own mailbox. */
 const SECTIONS: Section[] = [
   { path: "/settings/users", title: "Users & availability", isAdminOnly: false, render: () => <UsersSettings /> },
   { path: "/settings/routing", title: "Routing rules", isAdminOnly: false, render: () => <RoutingRulesSettings /> },
@@ -23,11 +25,16 @@ const SECTIONS: Section[] = [
   { path: "/settings/pipeline", title: "Pipeline", isAdminOnly: false, render: () => <PipelineSettings /> },
   { path: "/settings/campaign-promises", title: "Campaign promises", isAdminOnly: false, render: () => <CampaignPromisesSettings /> },
   { path: "/settings/objections", title: "Objections & proof", isAdminOnly: false, render: () => <ObjectionsSettings /> },
+  { path: "/settings/suppressions", title: "Suppression list", isAdminOnly: false, render: () => <SuppressionsSettings /> },
+  { path: "/settings/mailbox", title: "My mailbox", isAdminOnly: false, render: () => <MailboxSettings /> },
   { path: "/settings/webhooks", title: "Webhooks", isAdminOnly: true, render: () => <WebhooksSettings /> },
   { path: "/settings/workspace", title: "Workspace", isAdminOnly: true, render: () => <WorkspaceSettingsForm /> },
 ];
 
-const REP_SECTIONS: Section[] = [{ path: "/settings/users", title: "My availability", isAdminOnly: false, render: () => <MyAvailability /> }];
+const REP_SECTIONS: Section[] = [
+  { path: "/settings/users", title: "My availability", isAdminOnly: false, render: () => <MyAvailability /> },
+  { path: "/settings/mailbox", title: "My mailbox", isAdminOnly: false, render: () => <MailboxSettings /> },
+];
 
 function sectionsFor(user: SessionUser): Section[] {
   if (user.role === "rep") return REP_SECTIONS;
