@@ -17,7 +17,7 @@ export function messageIdOf(outboxId: string, from: string): string {
 }
 
 /** SMTP reply code of a nodemailer answer or error (`250 OK …`, or `responseCode` on failures). */
-function replyCodeOf(source: { response?: string; responseCode?: number }): number | null {
+export function replyCodeOf(source: { response?: string; responseCode?: number }): number | null {
   if (typeof source.responseCode === "number") return source.responseCode;
   const code = Number(source.response?.slice(0, 3));
   return Number.isInteger(code) && code > 0 ? code : null;

@@ -38,10 +38,12 @@ import { qualificationRoutes } from "./routes/qualification/qualification.routes
 import { reportRoutes } from "./routes/reports/reports.routes.js";
 import { meetingRoutes } from "./routes/meetings/meetings.routes.js";
 import { schedulingWebhookRoutes } from "./routes/scheduling-webhooks/scheduling-webhooks.routes.js";
+import { unsubscribeRoutes } from "./routes/unsubscribe/unsubscribe.routes.js";
 import { sequenceRoutes } from "./routes/sequences/sequences.routes.js";
 import { leadSequenceRoutes } from "./routes/lead-sequence/lead-sequence.routes.js";
 import { sequenceTaskRoutes } from "./routes/sequence-tasks/sequence-tasks.routes.js";
 import { suppressionRoutes } from "./routes/suppressions/suppressions.routes.js";
+import { mailboxRoutes } from "./routes/mailboxes/mailboxes.routes.js";
 import { webApp } from "./web-app.js";
 
 /** Request bodies above this are refused with 413 (a 1,000-lead batch fits comfortably). */
@@ -106,8 +108,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(leadSequenceRoutes, deps);
   await app.register(sequenceTaskRoutes, deps);
   await app.register(suppressionRoutes, deps);
+  await app.register(mailboxRoutes, deps);
   await app.register(formRoutes, deps);
   await app.register(publicFormRoutes, deps);
+  await app.register(unsubscribeRoutes, deps);
   await app.register(authRoutes, deps);
   await app.register(userRoutes, deps);
   await app.register(apiKeyRoutes, deps);

@@ -62,6 +62,19 @@ export async function updateEnrolment(db: Executor, enrolment: Enrolment): Promi
   await db.updateTable("sequence_enrolments").set(changes).where("id", "=", id).execute();
 }
 
+/**
+ * Records the Message-ID of an email the server accepted: the thread's first (kept once set) and
+ * the latest (the next step's In-Reply-To). One targeted UPDATE, so it never overwrites a step's
+ * concurrent change of the enrolment's position.
+ */
+export async function recordEnrolmentMessageSent(db: Executor, enrolmentId: string, messageId: string): Promise<void> {
+  await db
+    .updateTable("sequence_enrolments")
+    .set((eb) => ({ thread_message_id: eb.fn.coalesce("thread_message_id", eb.val(messageId)), last_message_id: messageId }))
+    .where("id", "=", enrolmentId)
+    .execute();
+}
+
 /** One enrolment, locked until the transaction ends on PostgreSQL (a step and a reply do not race). */
 export async function lockEnrolment(db: Executor, id: string): Promise<Enrolment | undefined> {
   const query = db.selectFrom("sequence_enrolments").selectAll().where("id", "=", id);

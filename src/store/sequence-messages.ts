@@ -84,6 +84,11 @@ export async function settleSequenceMessage(db: Executor, id: string, outcome: {
   return Number(result.numUpdatedRows) > 0;
 }
 
+/** Moves a queued message to a later stretch of its send window (it missed the one it was queued for). */
+export async function moveSequenceMessageWindow(db: Executor, id: string, windowEndsAt: number): Promise<void> {
+  await db.updateTable("sequence_messages").set({ window_ends_at: windowEndsAt }).where("id", "=", id).where("status", "=", "queued").execute();
+}
+
 /** The sent message a reply refers to: the first of `messageIds` (In-Reply-To, then References newest first) we sent. */
 export async function findSequenceMessageByMessageIds(db: Executor, messageIds: readonly string[]): Promise<SequenceMessage | undefined> {
   if (messageIds.length === 0) return undefined;

@@ -1,5 +1,6 @@
 import type { Channel } from "../channels/channel.js";
 import { createEmailChannel } from "../channels/email.js";
+import { createSequenceEmailChannel } from "../channels/sequence-email.js";
 import { createSlackChannel } from "../channels/slack.js";
 import { createWebhookChannel } from "../channels/webhook.js";
 import type { Config } from "../config.js";
@@ -8,13 +9,14 @@ import { findWebhookSubscription } from "../store/webhook-subscriptions.js";
 import { type RunningWorker, startWorker, type WorkerOptions } from "./run-worker.js";
 import { TIMER_TASKS } from "./timer-tasks.js";
 
-/** The app's channels, configured: signed webhooks, Slack and SMTP email. */
+/** The app's channels, configured: signed webhooks, Slack, SMTP email and sequence emails through each owner's mailbox. */
 export function createAppChannels(ctx: ServiceContext, config: Config): Channel[] {
   const timeoutMs = config.webhookTimeoutMs;
   return [
     createWebhookChannel({ timeoutMs, clock: ctx.clock, findEndpoint: (id) => findWebhookSubscription(ctx.db, id) }),
     createSlackChannel({ publicUrl: config.publicUrl, timeoutMs }),
     createEmailChannel({ smtpUrl: config.smtpUrl, from: config.mailFrom, timeoutMs }),
+    createSequenceEmailChannel(ctx, { publicUrl: config.publicUrl }),
   ];
 }
 

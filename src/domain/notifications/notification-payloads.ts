@@ -47,5 +47,9 @@ export const EmailMessagePayload = Type.Object(
 );
 export type EmailMessagePayload = Static<typeof EmailMessagePayload>;
 
+/** A sequence email to send through its owner's mailbox: the queued `sequence_messages` row holds what to send. */
+export const SequenceEmailPayload = Type.Object({ sequenceMessageId: Type.String({ minLength: 1 }) }, { additionalProperties: false });
+export type SequenceEmailPayload = Static<typeof SequenceEmailPayload>;
+
 /** The channels an outbox message can go through. */
-export type ChannelName = "webhook" | "slack" | "email";
+export type ChannelName = "webhook" | "slack" | "email" | "sequence-email";

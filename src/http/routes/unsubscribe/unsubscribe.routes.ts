@@ -1,0 +1,49 @@
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
+import { DomainError } from "../../../domain/errors.js";
+import { readUnsubscribeLink, unsubscribeByLink } from "../../../services/unsubscribe/unsubscribe-by-link.js";
+import type { AppDeps } from "../../app-deps.js";
+import { confirmPage, donePage, invalidLinkPage } from "./unsubscribe-pages.js";
+import { UnsubscribeBody, UnsubscribeParams } from "./unsubscribe.schemas.js";
+
+/** A bad token or a malformed request gets the plain 400 page a person can read, not problem+json. */
+function sendInvalidLink(error: FastifyError | DomainError, _request: FastifyRequest, reply: FastifyReply) {
+  if (!(error instanceof DomainError) && error.validation === undefined) throw error;
+  return reply.status(400).type("text/html; charset=utf-8").send(invalidLinkPage());
+}
+
+/**
+ * The unsubscribe link in every sequence email (`List-Unsubscribe: <PUBLIC_URL/u/TOKEN>`): public,
+ * no login. GET shows a page with a confirm button; POST unsubscribes, from that button or from a
+ * mail client's RFC 8058 one-click request.
+ */
+export const unsubscribeRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { ctx }) => {
+  app.get(
+    "/u/:token",
+    { schema: { tags: ["unsubscribe"], summary: "Unsubscribe page (HTML)", params: UnsubscribeParams }, errorHandler: sendInvalidLink },
+    async (request, reply) => {
+      const { address } = await readUnsubscribeLink(ctx, request.params.token);
+      return reply.type("text/html; charset=utf-8").header("cache-control", "no-store").send(confirmPage(address, request.params.token));
+    },
+  );
+
+  app.post(
+    "/u/:token",
+    {
+      // Mail clients and people with a session cookie of ours alike: the signed token is the credential.
+      config: { isCsrfExempt: true },
+      schema: {
+        tags: ["unsubscribe"],
+        summary: "Unsubscribe (RFC 8058 one-click)",
+        description: "Body `List-Unsubscribe=One-Click` (urlencoded). Permanent: the address is suppressed and every sequence to it stops.",
+        params: UnsubscribeParams,
+        body: UnsubscribeBody,
+      },
+      errorHandler: sendInvalidLink,
+    },
+    async (request, reply) => {
+      const { address } = await unsubscribeByLink(ctx, request.params.token, request.body.via === "page" ? "page" : "one_click");
+      return reply.type("text/html; charset=utf-8").send(donePage(address));
+    },
+  );
+};
