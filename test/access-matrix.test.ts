@@ -23,7 +23,7 @@ import { bookMeeting } from "../src/services/meetings/book-meeting.js";
 import { recordMeetingOutcome } from "../src/services/meetings/record-meeting-outcome.js";
 import { writeSetting } from "../src/store/settings.js";
 import { calcomSignature, calendlySignature, schedulingFixtureJson } from "./support/scheduling-fixtures.js";
-import { createFollowUp, leadInSequence, openCallTask, TWO_STEPS_INPUT } from "./support/follow-up-fixtures.js";
+import { createFollowUp, giveMailbox, leadInSequence, openCallTask, TWO_STEPS_INPUT } from "./support/follow-up-fixtures.js";
 import { addSuppression } from "../src/services/suppressions/add-suppression.js";
 import { listEnrolmentsOfLead } from "../src/store/sequence-enrolments.js";
 import { ENGINES } from "./support/engines.js";
@@ -164,6 +164,12 @@ const MATRIX: MatrixRow[] = [
   { route: "POST /api/v1/suppressions",            statuses: [401, 403, 201, 201, 403], request: (_f, c) => ({ payload: { value: `${unique(c)}@blocked.example`, kind: "address" } }) },
   // A fresh entry per caller, since removing it takes it off the list.
   { route: "DELETE /api/v1/suppressions/:value",   statuses: [401, 403, 204, 204, 403], request: async (_f, c, t) => ({ url: `/api/v1/suppressions/${(await addSuppression(t.ctx, ADMIN_KEY_PRINCIPAL, { value: `${unique(c)}.example`, kind: "domain", note: null })).value}` }) },
+  // The rep's own mailbox; someone else's is covered in mailboxes.http.test.ts.
+  { route: "GET /api/v1/users/:userId/mailbox",    statuses: [401, 200, 200, 200, 403], request: async (_f, _c, t) => ({ url: `/api/v1/users/${await giveMailbox(t.ctx, t.as.rep.userId, "smtp://127.0.0.1:1")}/mailbox` }) },
+  { route: "PUT /api/v1/users/:userId/mailbox",    statuses: [401, 200, 200, 200, 403], request: (_f, _c, t) => ({ url: `/api/v1/users/${t.as.rep.userId}/mailbox`, payload: { fromAddress: "rita@sales.example", smtpUrl: "smtp://127.0.0.1:1", hourlyLimit: 10, dailyLimit: 100 } }) },
+  { route: "DELETE /api/v1/users/:userId/mailbox", statuses: [401, 204, 204, 204, 403], request: async (_f, _c, t) => ({ url: `/api/v1/users/${await giveMailbox(t.ctx, t.as.rep.userId, "smtp://127.0.0.1:1")}/mailbox` }) },
+  // Nothing listens on port 1: past the access check, the send fails as a 502 problem, never a 500.
+  { route: "POST /api/v1/users/:userId/mailbox/test", statuses: [401, 502, 502, 502, 403], request: async (_f, _c, t) => ({ url: `/api/v1/users/${await giveMailbox(t.ctx, t.as.rep.userId, "smtp://127.0.0.1:1")}/mailbox/test`, payload: { to: "rita@home.example" } }) },
   { route: "GET /api/v1/work/dead",                statuses: [401, 403, 403, 200, 403] },
   { route: "POST /api/v1/work/dead/:kind/:id/retry", statuses: [401, 403, 403, 200, 403], request: async (_f, c, t) => ({ url: `/api/v1/work/dead/timer/${await deadTimerId(t, unique(c))}/retry` }) },
 ];

@@ -4,6 +4,7 @@ import type { ServiceContext } from "../../src/services/context.js";
 import { enrolLead } from "../../src/services/sequences/enrol-lead.js";
 import { createSequence } from "../../src/services/sequences/create-sequence.js";
 import { pauseEnrolment } from "../../src/services/sequences/enrolment-actions.js";
+import { saveMailbox } from "../../src/store/mailboxes.js";
 import { insertSequenceTask } from "../../src/store/sequence-tasks.js";
 import { captureLeadOwnedBy } from "./owned-lead.js";
 
@@ -35,4 +36,25 @@ export async function openCallTask(ctx: ServiceContext, leadId: string, enrolmen
   const id = ctx.ids("sequence_task");
   await insertSequenceTask(ctx.db, { id, enrolmentId, leadId, ownerId, cycle: 0, stepIndex: 1, channel: "call", instructions: "Call them about their enquiry", dueAt: ctx.clock.now(), doneAt: null, doneBy: null });
   return id;
+}
+
+/** Gives the person a mailbox sending through `smtpUrl`, stored directly. */
+export async function giveMailbox(ctx: ServiceContext, userId: string, smtpUrl: string): Promise<string> {
+  const now = ctx.clock.now();
+  await saveMailbox(ctx.db, {
+    userId,
+    fromName: null,
+    fromAddress: `${userId}@sales.example`,
+    smtpUrl,
+    imapUrl: null,
+    hourlyLimit: 100,
+    dailyLimit: 1000,
+    imapUidValidity: null,
+    imapLastUid: null,
+    imapCheckedAt: null,
+    imapError: null,
+    createdAt: now,
+    updatedAt: now,
+  });
+  return userId;
 }

@@ -15,8 +15,8 @@ export type MailboxInput = {
 
 export const MAILBOX_LIMITS = { maxHourly: 10_000, maxDaily: 100_000, maxFromNameLength: 200 } as const;
 
-/** A mail server URL's parts the screens may show: never its password. */
-export type ServerView = { host: string; port: number | null; user: string | null; isSecure: boolean };
+/** A mail server URL's parts the screens may show: never its password, only whether one is saved. */
+export type ServerView = { host: string; port: number | null; user: string | null; isSecure: boolean; passwordIsSet: boolean };
 
 /** The checked input (trimmed, address lower-cased); `invalid` naming the field otherwise. */
 export function checkMailboxInput(input: MailboxInput): MailboxInput {
@@ -50,10 +50,11 @@ export function parseServerUrl(raw: string, protocols: readonly string[], field:
   return url;
 }
 
-/** What may be shown of a server URL: host, port, user and whether it is TLS from the start. */
+/** What may be shown of a server URL: host, port, user, whether it is TLS from the start and whether it has a password. */
 export function serverViewOf(raw: string): ServerView {
   const url = new URL(raw);
-  return { host: url.hostname, port: url.port === "" ? null : Number(url.port), user: url.username === "" ? null : decodeURIComponent(url.username), isSecure: url.protocol.endsWith("s:") };
+  const user = url.username === "" ? null : decodeURIComponent(url.username);
+  return { host: url.hostname, port: url.port === "" ? null : Number(url.port), user, isSecure: url.protocol.endsWith("s:"), passwordIsSet: url.password !== "" };
 }
 
 /**

@@ -10,9 +10,9 @@ export type TestEmailResult = { messageId: string; response: string };
 
 /**
  * Sends a test email through a user's mailbox (theirs, or anyone's with `sequences:manage`) to
- * `to`, so they see the setup works before a sequence relies on it. A refusal — the server
- * cannot be reached, rejects the login or the recipient — is `invalid` on `smtpUrl` (or `to`)
- * with the server's own words, never a server error of ours.
+ * `to`, so they see the setup works before a sequence relies on it. A refused recipient is
+ * `invalid` on `to`; a server that cannot be reached or rejects the login is `upstream_failed`
+ * on `smtpUrl`. Both quote the server's own words, never a server error of ours.
  */
 export async function sendTestEmail(ctx: ServiceContext, principal: Principal, userId: string, to: string): Promise<TestEmailResult> {
   const address = normalizeUserEmail(to, "to");
@@ -28,6 +28,6 @@ export async function sendTestEmail(ctx: ServiceContext, principal: Principal, u
   } catch (error) {
     const failure = error as Error & { code?: string; response?: string };
     const field = failure.code === "EENVELOPE" ? "to" : "smtpUrl";
-    throw new DomainError("invalid", { field, message: `${field}: the mail server refused the test email: ${failure.response ?? failure.message}` });
+    throw new DomainError(field === "to" ? "invalid" : "upstream_failed", { field, message: `${field}: the mail server refused the test email: ${failure.response ?? failure.message}` });
   }
 }
