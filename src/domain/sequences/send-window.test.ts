@@ -52,15 +52,32 @@ describe("nextWindowOpening", () => {
     expect(local(opening.closesAt, "Europe/Berlin")).toBe("Wed 2026-03-11 00:00");
   });
 
+  it("opens at the first minute that exists when the window starts inside a spring-forward gap", () => {
+    // New York skips 02:00–03:00 on 8 March 2026; Lord Howe skips 02:00–02:30 on 4 October 2026.
+    const newYork = nextWindowOpening(at("2026-03-08T00:10", "America/New_York"), { startMinute: 150, endMinute: 1020, weekdays: [7] }, "America/New_York");
+    expect(local(newYork.opensAt, "America/New_York")).toBe("Sun 2026-03-08 03:00");
+    const lordHowe = nextWindowOpening(at("2026-10-04T00:10", "Australia/Lord_Howe"), { startMinute: 125, endMinute: 1020, weekdays: [7] }, "Australia/Lord_Howe");
+    expect(local(lordHowe.opensAt, "Australia/Lord_Howe")).toBe("Sun 2026-10-04 02:30");
+  });
+
+  it("counts an hour that repeats when clocks fall back once, the first time", () => {
+    const window = { startMinute: 0, endMinute: 90, weekdays: [7] };
+    const opening = nextWindowOpening(at("2026-11-01T00:10", "America/New_York"), window, "America/New_York");
+    expect(new Date(opening.closesAt).toISOString()).toBe("2026-11-01T05:30:00.000Z");
+  });
+
   it("never skips an opening and always lands inside the window (property)", () => {
-    const zone = fc.constantFrom("UTC", "Asia/Tokyo", "Europe/Berlin", "America/New_York", "Asia/Kathmandu", "Australia/Sydney");
-    // Boundaries away from 1:00–4:00, where clocks change: there a wall-clock minute may not exist or occur twice.
-    const minute = fc.integer({ min: 0, max: 1440 }).filter((m) => m < 60 || m >= 240);
+    const zone = fc.constantFrom("UTC", "Asia/Tokyo", "Europe/Berlin", "America/New_York", "Asia/Kathmandu", "Australia/Sydney", "Australia/Lord_Howe");
+    const minute = fc.integer({ min: 0, max: 1440 });
+    // A window ending inside an hour that repeats when clocks fall back (1:00–3:00 in these zones) closes the first time round.
     const window = fc
       .tuple(minute, minute, fc.uniqueArray(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: 7 }))
-      .filter(([a, b]) => a !== b)
+      .filter(([a, b]) => a !== b && (Math.max(a, b) <= 60 || Math.max(a, b) > 180))
       .map(([a, b, weekdays]): SendWindow => ({ startMinute: Math.min(a, b), endMinute: Math.max(a, b), weekdays }));
-    const instant = fc.integer({ min: Date.UTC(2025, 0, 1), max: Date.UTC(2028, 11, 31) });
+    // Half the instants fall within three days of a 2026 clock change (US, EU, Australia).
+    const clockChanges = ["2026-03-08", "2026-03-29", "2026-04-05", "2026-10-04", "2026-10-25", "2026-11-01"].map((day) => Date.parse(`${day}T00:00:00Z`));
+    const nearClockChange = fc.tuple(fc.constantFrom(...clockChanges), fc.integer({ min: -3 * 86_400_000, max: 3 * 86_400_000 })).map(([day, shift]) => day + shift);
+    const instant = fc.oneof(fc.integer({ min: Date.UTC(2025, 0, 1), max: Date.UTC(2028, 11, 31) }), nearClockChange);
     fc.assert(
       fc.property(instant, window, zone, (from, window, zone) => {
         const { opensAt, closesAt } = nextWindowOpening(from, window, zone);

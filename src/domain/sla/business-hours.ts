@@ -57,7 +57,17 @@ export function validateCalendar(calendar: BusinessCalendar, field = "calendar")
  */
 function localMinuteToInstant(day: DateTime, minute: number): number {
   if (minute >= 1440) return day.plus({ days: 1 }).startOf("day").toMillis();
-  return day.set({ hour: Math.floor(minute / 60), minute: minute % 60, second: 0, millisecond: 0 }).toMillis();
+  const local = day.set({ hour: Math.floor(minute / 60), minute: minute % 60, second: 0, millisecond: 0 });
+  if (local.hour * 60 + local.minute === minute) return local.toMillis();
+  // Luxon moves a missing minute forward by the whole gap (02:30 → 03:30); the first minute that exists is earlier (03:00).
+  let instant = local.toMillis();
+  while (isAtOrAfter(instant - 60_000, day, minute)) instant -= 60_000;
+  return instant;
+}
+
+function isAtOrAfter(instant: number, day: DateTime, minute: number): boolean {
+  const local = DateTime.fromMillis(instant, { zone: day.zone });
+  return local.hasSame(day, "day") && local.hour * 60 + local.minute >= minute;
 }
 
 /** The open intervals of the calendar from the local day containing `from` onwards, in order. */
