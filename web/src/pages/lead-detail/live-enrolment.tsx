@@ -15,7 +15,7 @@ export function LiveEnrolment({ enrolment, viewerTimeZone, leadTimeZone }: LiveE
     { label: "Next send", value: enrolment.nextSendAt && <NextSend at={enrolment.nextSendAt} viewerTimeZone={viewerTimeZone} leadTimeZone={leadTimeZone} /> },
     {
       label: "Step",
-      value: step && `${step.index + 1} of ${enrolment.stepCount}: ${CHANNEL_NAMES[step.channel]} on day ${step.dayOffset}${step.subject ? ` · “${step.subject}”` : ""}${enrolment.cycle > 0 ? ` (round ${enrolment.cycle + 1})` : ""}`,
+      value: step && `${step.index + 1}${enrolment.stepCount === null ? "" : ` of ${enrolment.stepCount}`}: ${CHANNEL_NAMES[step.channel]} on day ${step.dayOffset}${step.subject ? ` · “${step.subject}”` : ""}${enrolment.cycle > 0 ? ` (round ${enrolment.cycle + 1})` : ""}`,
     },
     { label: "Enrolled", value: `${formatDateTime(enrolment.enrolledAt, viewerTimeZone)}, ${enrolledViaText(enrolment.enrolledVia)}` },
   ];

@@ -37,7 +37,7 @@ export function SendTestForm({ userId, defaultTo }: SendTestFormProps) {
         <FormAlert message={problem.message} />
         {answer && (
           <p className="test-answer">
-            {answer.isSent ? "Sent." : "Not sent."} The server said: <code>{answer.response}</code>
+            Sent as <code>{answer.messageId}</code>. The server said: <code>{answer.response}</code>
           </p>
         )}
       </div>
