@@ -1,6 +1,7 @@
 import type { Principal } from "../../src/domain/access/permission.js";
 import type { Sequence } from "../../src/domain/sequences/sequence.js";
 import type { ServiceContext } from "../../src/services/context.js";
+import type { TestContext } from "./engines.js";
 import { enrolLead } from "../../src/services/sequences/enrol-lead.js";
 import { createSequence } from "../../src/services/sequences/create-sequence.js";
 import { pauseEnrolment } from "../../src/services/sequences/enrolment-actions.js";
@@ -24,7 +25,7 @@ export async function createFollowUp(ctx: ServiceContext, name: string): Promise
 }
 
 /** A new lead of `ownerId`'s at `email`, enrolled in the sequence now, and paused by hand when asked. */
-export async function leadInSequence(ctx: ServiceContext, ownerId: string, email: string, sequenceId: string, options: { isPaused?: boolean } = {}): Promise<string> {
+export async function leadInSequence(ctx: TestContext, ownerId: string, email: string, sequenceId: string, options: { isPaused?: boolean } = {}): Promise<string> {
   const leadId = await captureLeadOwnedBy(ctx, ownerId, { email, firstName: "Ann" });
   await enrolLead(ctx, ADMIN, leadId, { sequenceId, isReplacing: false });
   if (options.isPaused) await pauseEnrolment(ctx, ADMIN, leadId);
