@@ -5,19 +5,19 @@ import type { Mailbox } from "../store/mailboxes.js";
 /** How long an SMTP server may take to connect, greet or answer before a send fails (and is retried). */
 const SMTP_TIMEOUT_MS = 30_000;
 
-type CachedTransport = { updatedAt: number; transport: Transporter<SMTPPool.SentMessageInfo> };
+type CachedTransport = { updatedAt: number; smtpUrl: string; transport: Transporter<SMTPPool.SentMessageInfo> };
 
 /** One pooled transport per mailbox version: reusing connections is what makes ≥ 1,000 messages/s possible. */
 const transports = new Map<string, CachedTransport>();
 
 /**
  * The pooled SMTP transport of a user's mailbox. It is kept per user and mailbox version
- * (`updatedAt`): saving the mailbox closes the old pool and the next send opens a new one with
- * the new server and credentials.
+ * (`updatedAt`, and the URL itself should two saves share a millisecond): saving the mailbox
+ * closes the old pool and the next send opens a new one with the new server and credentials.
  */
 export function mailboxTransport(mailbox: Mailbox): Transporter<SMTPPool.SentMessageInfo> {
   const cached = transports.get(mailbox.userId);
-  if (cached?.updatedAt === mailbox.updatedAt) return cached.transport;
+  if (cached?.updatedAt === mailbox.updatedAt && cached.smtpUrl === mailbox.smtpUrl) return cached.transport;
   cached?.transport.close();
   const options: SMTPPool.Options & { url: string } = {
     url: mailbox.smtpUrl,
@@ -27,7 +27,7 @@ export function mailboxTransport(mailbox: Mailbox): Transporter<SMTPPool.SentMes
     socketTimeout: SMTP_TIMEOUT_MS,
   };
   const transport = nodemailer.createTransport(options);
-  transports.set(mailbox.userId, { updatedAt: mailbox.updatedAt, transport });
+  transports.set(mailbox.userId, { updatedAt: mailbox.updatedAt, smtpUrl: mailbox.smtpUrl, transport });
   return transport;
 }
 
