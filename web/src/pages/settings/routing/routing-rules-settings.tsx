@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { deleteRoutingRule, listRoutingRules, reorderRoutingRules, type RoutingRule } from "../../../api/routing.js";
+import { listSequences } from "../../../api/sequences.js";
 import { listSlaPolicies } from "../../../api/sla-policies.js";
 import { FormAlert } from "../../../components/form-alert.js";
 import { problemMessageOf } from "../../../components/form-problem.js";
@@ -17,6 +18,7 @@ export function RoutingRulesSettings() {
   const team = useTeam();
   const rules = useResource("rules", listRoutingRules);
   const policies = useResource("policies", listSlaPolicies);
+  const sequences = useResource("sequences:all", (signal) => listSequences({ isArchivedIncluded: true }, signal));
   const [editing, setEditing] = useState<Editing>(null);
   const [actionError, setActionError] = useState<string | null>(null);
   const items = rules.data ?? [];
@@ -57,7 +59,7 @@ export function RoutingRulesSettings() {
         {rules.data !== null && items.length === 0 && <p className="empty">No rules yet: every lead goes to the fallback pool, if there is one.</p>}
         <ol className="rule-list" aria-label="Routing rules, in the order they are tried">
           {items.map((rule, index) => (
-            <RuleCard key={rule.id} rule={rule} index={index} count={items.length} team={team} policies={policies.data ?? []} onMove={handleMove} onEdit={setEditing} onDelete={handleDelete} />
+            <RuleCard key={rule.id} rule={rule} index={index} count={items.length} team={team} policies={policies.data ?? []} sequences={sequences.data ?? []} onMove={handleMove} onEdit={setEditing} onDelete={handleDelete} />
           ))}
         </ol>
         {editing === null ? (
@@ -65,7 +67,7 @@ export function RoutingRulesSettings() {
             Add rule
           </button>
         ) : (
-          <RuleForm key={editing === "new" ? "new" : editing.id} rule={editing === "new" ? null : editing} team={team} policies={policies.data ?? []} onSaved={handleSaved} onCancel={() => setEditing(null)} />
+          <RuleForm key={editing === "new" ? "new" : editing.id} rule={editing === "new" ? null : editing} team={team} policies={policies.data ?? []} sequences={sequences.data ?? []} onSaved={handleSaved} onCancel={() => setEditing(null)} />
         )}
       </div>
       <TestLeadForm />

@@ -1,4 +1,5 @@
 import type { RoutingRule } from "../../../api/routing.js";
+import type { Sequence } from "../../../api/sequences.js";
 import type { SlaPolicy } from "../../../api/sla-policies.js";
 import type { TeamMember } from "../../../api/users.js";
 import { ownerName } from "../../../hooks/use-team.js";
@@ -11,14 +12,16 @@ type RuleCardProps = {
   count: number;
   team: TeamMember[];
   policies: SlaPolicy[];
+  sequences: Sequence[];
   onMove: (rule: RoutingRule, step: -1 | 1) => void;
   onEdit: (rule: RoutingRule) => void;
   onDelete: (rule: RoutingRule) => void;
 };
 
 /** One rule in the ordered list: when it applies, who gets the leads and how, and the buttons to move, edit or delete it. */
-export function RuleCard({ rule, index, count, team, policies, onMove, onEdit, onDelete }: RuleCardProps) {
+export function RuleCard({ rule, index, count, team, policies, sequences, onMove, onEdit, onDelete }: RuleCardProps) {
   const policy = policies.find((candidate) => candidate.id === rule.slaPolicyId);
+  const sequence = sequences.find((candidate) => candidate.id === rule.sequenceId);
   return (
     <li className="rule-card">
       <div className="rule-head">
@@ -49,6 +52,12 @@ export function RuleCard({ rule, index, count, team, policies, onMove, onEdit, o
         {rule.target.userIds.map((userId) => ownerName(team, userId)).join(", ") || "nobody"}
         <span className="muted"> by {STRATEGY_LABELS[rule.target.strategy].toLowerCase()} · SLA </span>
         {policy?.name ?? "default"}
+        {rule.sequenceId && (
+          <>
+            <span className="muted"> · Sequence </span>
+            {sequence?.name ?? "…"}
+          </>
+        )}
       </p>
     </li>
   );

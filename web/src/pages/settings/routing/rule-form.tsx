@@ -1,7 +1,9 @@
 import { type FormEvent, useId, useState } from "react";
 import { type NewRoutingRule, type RoutingRule, changeRoutingRule, createRoutingRule } from "../../../api/routing.js";
+import type { Sequence } from "../../../api/sequences.js";
 import type { SlaPolicy } from "../../../api/sla-policies.js";
 import type { TeamMember } from "../../../api/users.js";
+import { FieldError } from "../../../components/field-error.js";
 import { FormActions } from "../../../components/form-actions.js";
 import { FormAlert } from "../../../components/form-alert.js";
 import { formProblemOf, NO_PROBLEM } from "../../../components/form-problem.js";
@@ -10,29 +12,30 @@ import { type Pool, PoolPicker } from "../shared/pool-picker.js";
 import { ConditionRows } from "./condition-rows.js";
 import { type ConditionDraft, conditionOfDraft, textOfValue } from "./condition-text.js";
 
-type RuleFormProps = { rule: RoutingRule | null; team: TeamMember[]; policies: SlaPolicy[]; onSaved: () => void; onCancel: () => void };
+type RuleFormProps = { rule: RoutingRule | null; team: TeamMember[]; policies: SlaPolicy[]; sequences: Sequence[]; onSaved: () => void; onCancel: () => void };
 
-/** Adds a routing rule, or edits one: its conditions, the pool and strategy, and the SLA policy its leads get. */
-export function RuleForm({ rule, team, policies, onSaved, onCancel }: RuleFormProps) {
+/** Adds a routing rule, or edits one: its conditions, the pool and strategy, the SLA policy its leads get and the sequence they are enrolled in. */
+export function RuleForm({ rule, team, policies, sequences, onSaved, onCancel }: RuleFormProps) {
   const id = useId();
   const [name, setName] = useState(rule?.name ?? "");
   const [isActive, setIsActive] = useState(rule?.isActive ?? true);
   const [conditions, setConditions] = useState<ConditionDraft[]>(rule?.conditions.map((c) => ({ field: c.field, operator: c.operator, text: textOfValue(c.value) })) ?? []);
   const [pool, setPool] = useState<Pool>(rule?.target ?? { userIds: [], strategy: "round_robin" });
   const [slaPolicyId, setSlaPolicyId] = useState(rule?.slaPolicyId ?? "");
+  const [sequenceId, setSequenceId] = useState(rule?.sequenceId ?? "");
   const [problem, setProblem] = useState(NO_PROBLEM);
   const [isSaving, setIsSaving] = useState(false);
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const body: NewRoutingRule = { name: name.trim(), isActive, conditions: conditions.map(conditionOfDraft), target: pool, slaPolicyId: slaPolicyId || null, sequenceId: rule?.sequenceId ?? null };
+    const body: NewRoutingRule = { name: name.trim(), isActive, conditions: conditions.map(conditionOfDraft), target: pool, slaPolicyId: slaPolicyId || null, sequenceId: sequenceId || null };
     setIsSaving(true);
     try {
       if (rule) await changeRoutingRule(rule.id, body);
       else await createRoutingRule(body);
       onSaved();
     } catch (error) {
-      setProblem(formProblemOf(error, ["name"]));
+      setProblem(formProblemOf(error, ["name", "sequenceId"]));
       setIsSaving(false);
     }
   }
@@ -53,6 +56,20 @@ export function RuleForm({ rule, team, policies, onSaved, onCancel }: RuleFormPr
               </option>
             ))}
           </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-sequence`}>Enrol in sequence</label>
+          <select id={`${id}-sequence`} value={sequenceId} onChange={(event) => setSequenceId(event.target.value)} aria-invalid={problem.fieldErrors.sequenceId ? true : undefined}>
+            <option value="">None</option>
+            {sequences
+              .filter((sequence) => !sequence.isArchived || sequence.id === sequenceId)
+              .map((sequence) => (
+                <option key={sequence.id} value={sequence.id}>
+                  {sequence.name}
+                </option>
+              ))}
+          </select>
+          <FieldError message={problem.fieldErrors.sequenceId} />
         </div>
         <label className="checkbox">
           <input type="checkbox" checked={isActive} onChange={(event) => setIsActive(event.target.checked)} /> Active
