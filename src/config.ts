@@ -33,6 +33,8 @@ export type Config = Readonly<{
   workerConcurrency: number;
   /** WEBHOOK_TIMEOUT_MS: how long a webhook or Slack peer may take to answer before the attempt fails. */
   webhookTimeoutMs: number;
+  /** MAILBOX_POLL_SECONDS: how often the worker reads new mail (replies, bounces) from users' mailboxes over IMAP. */
+  mailboxPollSeconds: number;
 }>;
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
@@ -106,6 +108,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     mailFrom: env.MAIL_FROM || "Closeloop <closeloop@localhost>",
     workerConcurrency: integer(env, "WORKER_CONCURRENCY", 4, 1, 64, problems),
     webhookTimeoutMs: integer(env, "WEBHOOK_TIMEOUT_MS", 10_000, 100, 60_000, problems),
+    mailboxPollSeconds: integer(env, "MAILBOX_POLL_SECONDS", 60, 5, 86_400, problems),
   });
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

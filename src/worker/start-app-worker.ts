@@ -6,6 +6,7 @@ import { createWebhookChannel } from "../channels/webhook.js";
 import type { Config } from "../config.js";
 import type { ServiceContext } from "../services/context.js";
 import { findWebhookSubscription } from "../store/webhook-subscriptions.js";
+import { startMailboxPoller } from "./mailbox-poller.js";
 import { type RunningWorker, startWorker, type WorkerOptions } from "./run-worker.js";
 import { TIMER_TASKS } from "./timer-tasks.js";
 
@@ -24,9 +25,10 @@ export function createAppChannels(ctx: ServiceContext, config: Config): Channel[
  * Starts the worker `closeloop serve` and `closeloop worker` run: every task in `TIMER_TASKS`,
  * the configured channels, and on PostgreSQL a LISTEN connection so other processes' writes
  * wake it at once. A message lease is 6 peer timeouts, so a live worker never loses one mid-send.
+ * Beside it, the mailbox poller reads users' IMAP mailboxes every MAILBOX_POLL_SECONDS.
  */
-export function startAppWorker(ctx: ServiceContext, config: Config, options: Partial<WorkerOptions> = {}): Promise<RunningWorker> {
-  return startWorker(ctx, {
+export async function startAppWorker(ctx: ServiceContext, config: Config, options: Partial<WorkerOptions> = {}): Promise<RunningWorker> {
+  const worker = await startWorker(ctx, {
     tasks: TIMER_TASKS,
     channels: createAppChannels(ctx, config),
     concurrency: config.workerConcurrency,
@@ -34,4 +36,10 @@ export function startAppWorker(ctx: ServiceContext, config: Config, options: Par
     listenUrl: config.databaseUrl,
     ...options,
   });
+  const poller = startMailboxPoller(ctx, { intervalMs: config.mailboxPollSeconds * 1000 });
+  const stop = async () => {
+    await poller.stop();
+    await worker.stop();
+  };
+  return { workerId: worker.workerId, counts: worker.counts, stop };
 }
