@@ -2,7 +2,7 @@ import { useState } from "react";
 import type { Lead } from "../../api/leads.js";
 import { previewStep, type SequenceStep, type StepPreview } from "../../api/sequences.js";
 import { FormAlert } from "../../components/form-alert.js";
-import { problemMessageOf } from "../../components/form-problem.js";
+import { configProblemOf, problemDetail } from "../settings/pipeline/config-field.js";
 
 type StepPreviewProps = { step: SequenceStep; stepName: string; lead: Lead | null };
 
@@ -21,7 +21,7 @@ export function StepPreviewButton({ step, stepName, lead }: StepPreviewProps) {
       setError(null);
     } catch (failure) {
       setPreview(null);
-      setError(problemMessageOf(failure));
+      setError(previewProblemOf(failure));
     } finally {
       setIsRendering(false);
     }
@@ -38,6 +38,13 @@ export function StepPreviewButton({ step, stepName, lead }: StepPreviewProps) {
       </div>
     </div>
   );
+}
+
+/** "step.body: lead.title has no value…" → "body: lead.title has no value…": the step is the one on screen. */
+function previewProblemOf(failure: unknown): string {
+  const problem = configProblemOf(failure);
+  const part = problem.field?.startsWith("step.") ? `${problem.field.slice("step.".length)}: ` : "";
+  return `${part}${problemDetail(problem)}`;
 }
 
 function PreviewResult({ preview, step }: { preview: StepPreview; step: SequenceStep }) {
