@@ -22,6 +22,7 @@ import { readRoutingRules } from "../src/services/routing-config/read-routing-co
 import { bookMeeting } from "../src/services/meetings/book-meeting.js";
 import { recordMeetingOutcome } from "../src/services/meetings/record-meeting-outcome.js";
 import { writeSetting } from "../src/store/settings.js";
+import { unsubscribeUrlOf } from "../src/services/unsubscribe/unsubscribe-link.js";
 import { calcomSignature, calendlySignature, schedulingFixtureJson } from "./support/scheduling-fixtures.js";
 import { createFollowUp, giveMailbox, leadInSequence, openCallTask, TWO_STEPS_INPUT } from "./support/follow-up-fixtures.js";
 import { addSuppression } from "../src/services/suppressions/add-suppression.js";
@@ -36,7 +37,7 @@ type Caller = (typeof CALLERS)[number];
 /** Rows and ids the requests refer to, made once per app. */
 type Fixture = { repLeadId: string; otherRepLeadId: string; formId: string; formKey: string; spareUserId: string; spareApiKeyId: string; webhookId: string; ruleId: string };
 
-type MatrixRequest = { url?: string; payload?: object; headers?: Record<string, string> };
+type MatrixRequest = { url?: string; payload?: object | string; headers?: Record<string, string> };
 
 type MatrixRow = {
   /** `METHOD url` exactly as Fastify registered it (`::` is an escaped colon). */
@@ -111,6 +112,9 @@ const MATRIX: MatrixRow[] = [
   { route: "PATCH /api/v1/forms/:id",              statuses: [401, 403, 200, 200, 403], request: (f, c) => ({ url: `/api/v1/forms/${f.formId}`, payload: { name: `Form ${unique(c)}` } }) },
   { route: "POST /f/:formKey",                     statuses: [201, 201, 201, 201, 201], request: (f, c) => ({ url: `/f/${f.formKey}`, payload: { email: `${unique(c)}@form.example` } }) },
   { route: "GET /f/:formKey/thanks",               statuses: [200, 200, 200, 200, 200], request: (f) => ({ url: `/f/${f.formKey}/thanks` }) },
+  // The signed link of sequence emails: public, the token is the credential (a fresh address per caller for the one-click POST).
+  { route: "GET /u/*",                             statuses: [200, 200, 200, 200, 200], request: async (_f, c, t) => ({ url: await unsubscribePath(t, c) }) },
+  { route: "POST /u/*",                            statuses: [200, 200, 200, 200, 200], request: async (_f, c, t) => ({ url: await unsubscribePath(t, c), payload: "List-Unsubscribe=One-Click", headers: { "content-type": "application/x-www-form-urlencoded" } }) },
   { route: "POST /api/v1/auth/login",              statuses: [200, 200, 200, 200, 200], request: () => ({ payload: { email: "rep@test.closeloop.dev", password: TEST_PASSWORD } }) },
   // A fresh session of the same person, so logging out does not end the one the other rows use.
   { route: "POST /api/v1/auth/logout",             statuses: [204, 204, 204, 204, 204], request: async (_f, c, t) => ({ headers: await freshHeaders(t, c) }) },
@@ -249,6 +253,11 @@ async function repCallTask(t: TestApp, caller: Caller): Promise<string> {
   const leadId = await repLeadInSequence(t, caller, false);
   const [enrolment] = await listEnrolmentsOfLead(t.ctx.db, leadId);
   return openCallTask(t.ctx, leadId, enrolment!.id, t.as.rep.userId);
+}
+
+/** The path of an unsubscribe link for a fresh address (of a lead that no longer exists, so no lead changes). */
+async function unsubscribePath(t: TestApp, caller: Caller): Promise<string> {
+  return new URL(await unsubscribeUrlOf(t.ctx.db, t.ctx.publicUrl, { address: `${unique(caller)}@unsubscribe.example`, leadId: "lead_gone" }, t.ctx.clock.now())).pathname;
 }
 
 const BOOKING_SECRET = "matrix-booking-secret";

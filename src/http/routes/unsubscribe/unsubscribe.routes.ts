@@ -19,16 +19,16 @@ function sendInvalidLink(error: FastifyError | DomainError, _request: FastifyReq
  */
 export const unsubscribeRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { ctx }) => {
   app.get(
-    "/u/:token",
+    "/u/*",
     { schema: { tags: ["unsubscribe"], summary: "Unsubscribe page (HTML)", params: UnsubscribeParams }, errorHandler: sendInvalidLink },
     async (request, reply) => {
-      const { address } = await readUnsubscribeLink(ctx, request.params.token);
-      return reply.type("text/html; charset=utf-8").header("cache-control", "no-store").send(confirmPage(address, request.params.token));
+      const { address } = await readUnsubscribeLink(ctx, request.params["*"]);
+      return reply.type("text/html; charset=utf-8").header("cache-control", "no-store").send(confirmPage(address, request.params["*"]));
     },
   );
 
   app.post(
-    "/u/:token",
+    "/u/*",
     {
       // Mail clients and people with a session cookie of ours alike: the signed token is the credential.
       config: { isCsrfExempt: true },
@@ -42,7 +42,7 @@ export const unsubscribeRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app,
       errorHandler: sendInvalidLink,
     },
     async (request, reply) => {
-      const { address } = await unsubscribeByLink(ctx, request.params.token, request.body.via === "page" ? "page" : "one_click");
+      const { address } = await unsubscribeByLink(ctx, request.params["*"], request.body.via === "page" ? "page" : "one_click");
       return reply.type("text/html; charset=utf-8").send(donePage(address));
     },
   );

@@ -1,6 +1,10 @@
 import { Type } from "typebox";
 
-export const UnsubscribeParams = Type.Object({ token: Type.String({ minLength: 1, maxLength: 1000 }) }, { additionalProperties: false });
+/**
+ * The token is the rest of the path (`/u/*`): a signed token is longer than the 100 characters
+ * the router allows a named path parameter.
+ */
+export const UnsubscribeParams = Type.Object({ "*": Type.String({ minLength: 1, maxLength: 1000, pattern: "^[A-Za-z0-9_.-]+$" }) }, { additionalProperties: false });
 
 /**
  * A mail client's RFC 8058 one-click request (`List-Unsubscribe=One-Click`) or the unsubscribe
