@@ -3,7 +3,7 @@ import type { Principal } from "../../domain/access/permission.js";
 import type { SequenceStep } from "../../domain/sequences/sequence.js";
 import { listLeadEvents } from "../../store/events.js";
 import { findLeadById, updateLead } from "../../store/leads.js";
-import { listEnrolmentsOfLead } from "../../store/sequence-enrolments.js";
+import { listEnrolmentsOfLead, updateEnrolment } from "../../store/sequence-enrolments.js";
 import { findSequence } from "../../store/sequences.js";
 import { insertSuppression } from "../../store/suppressions.js";
 import { findTimerByKey } from "../../store/timers.js";
@@ -23,6 +23,7 @@ import { pauseEnrolment, resumeEnrolment, stopEnrolment } from "./enrolment-acti
 import { finishEnrolmentInTransaction } from "./finish-enrolment.js";
 import { pauseLiveEnrolmentInTransaction } from "./pause-live-enrolment.js";
 import { sequenceResumeTimerKey, sequenceStepTimerKey } from "./sequence-timers.js";
+import { updateSequence } from "./update-sequence.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const MANAGER: Principal = { kind: "user", userId: "user_mgr", role: "manager" };
@@ -135,6 +136,18 @@ describe.each(ENGINES)("sequence enrolment on %s", (engine) => {
     ]);
   });
 
+  it("finishes instead of resuming when the step it was paused at has been edited away", async () => {
+    const sequence = await followUp([email(0), email(2)]);
+    const leadId = await leadOf("user_rep");
+    await enrolLead(ctx, REP, leadId, { sequenceId: sequence.id, isReplacing: false });
+    const [enrolment] = await listEnrolmentsOfLead(database.db, leadId);
+    await updateEnrolment(database.db, { ...enrolment!, nextStepIndex: 1 });
+    await pauseEnrolment(ctx, REP, leadId);
+    await updateSequence(ctx, MANAGER, sequence.id, { name: sequence.name, purpose: "follow_up", steps: [email(0)], nurtureSequenceId: null, repeatEveryDays: null });
+    expect(await resumeEnrolment(ctx, REP, leadId)).toMatchObject({ id: enrolment!.id, status: "finished", endedAt: ctx.clock.now(), pauseReason: null });
+    expect(await findTimerByKey(database.db, sequenceStepTimerKey(enrolment!.id))).toBeUndefined();
+  });
+
   it("pauses until a date with a resume timer, which resuming or stopping cancels", async () => {
     const sequence = await followUp([email(0)]);
     const leadId = await leadOf("user_rep");
@@ -183,7 +196,7 @@ describe.each(ENGINES)("sequence enrolment on %s", (engine) => {
     };
     const leadId = await leadOf("user_rep");
     const first = await enrolLead(ctx, REP, leadId, { sequenceId: sequence.id, isReplacing: false });
-    const moved = await finish(leadId);
+    const { nurture: moved } = await finish(leadId);
     expect(moved).toMatchObject({ sequenceId: nurture.id, status: "active", enrolledVia: "nurture", enrolledBy: "system", nextSendAt: ctx.clock.now() + 30 * DAY_MS });
     expect((await listEnrolmentsOfLead(database.db, leadId))[1]).toMatchObject({ id: first.id, status: "finished", endedAt: ctx.clock.now(), stopReason: null });
     expect(await findTimerByKey(database.db, sequenceStepTimerKey(moved!.id))).toMatchObject({ runAt: ctx.clock.now() + 30 * DAY_MS });
@@ -193,7 +206,7 @@ describe.each(ENGINES)("sequence enrolment on %s", (engine) => {
     const optedOut = await leadOf("user_rep");
     await enrolLead(ctx, REP, optedOut, { sequenceId: sequence.id, isReplacing: false });
     await updateLead(database.db, { ...(await findLeadById(database.db, optedOut))!, isOptedOut: true });
-    expect(await finish(optedOut)).toBeUndefined();
+    expect((await finish(optedOut)).nurture).toBeUndefined();
     expect((await listEnrolmentsOfLead(database.db, optedOut)).map((enrolment) => enrolment.status)).toEqual(["finished"]);
     expect((await listLeadEvents(database.db, optedOut)).find((event) => event.type === "sequence_finished")!.data).toMatchObject({ nurtureSequenceId: null });
   });

@@ -16,15 +16,16 @@ export type FinishRequest = { enrolment: Enrolment; sequence: Sequence; lead: Le
  * Ends an enrolment whose last step ran without a reply, inside the caller's (the step's)
  * transaction: status finished, `sequence_finished`, then the lead moves into the sequence's
  * nurture sequence (`enrolled` via "nurture") when it names one the lead may start. Returns the
- * nurture enrolment, if any.
+ * finished enrolment and the nurture one, if any.
  */
-export async function finishEnrolmentInTransaction(trx: Executor, ctx: ServiceContext, request: FinishRequest): Promise<Enrolment | undefined> {
+export async function finishEnrolmentInTransaction(trx: Executor, ctx: ServiceContext, request: FinishRequest): Promise<{ finished: Enrolment; nurture: Enrolment | undefined }> {
   const { enrolment, sequence, lead, now } = request;
-  await updateEnrolment(trx, { ...enrolment, status: "finished", endedAt: now, nextSendAt: null, pausedUntil: null, updatedAt: now });
+  const finished: Enrolment = { ...enrolment, status: "finished", endedAt: now, nextSendAt: null, pausedUntil: null, pauseReason: null, updatedAt: now };
+  await updateEnrolment(trx, finished);
   await cancelEnrolmentTimers(trx, enrolment.id);
   const nurture = sequence.nurtureSequenceId ? await findSequence(trx, sequence.nurtureSequenceId) : undefined;
   const canMove = nurture !== undefined && (await enrolmentBlockerOf(trx, lead, nurture)) === null;
   const data = { enrolmentId: enrolment.id, sequenceId: sequence.id, nurtureSequenceId: canMove ? nurture.id : null };
   await appendEvents(trx, [{ leadId: lead.id, type: "sequence_finished", actor: "system", at: now, data }]);
-  return canMove ? enrolInTransaction(trx, ctx, { lead, sequence: nurture, via: "nurture", actor: "system", now }) : undefined;
+  return { finished, nurture: canMove ? await enrolInTransaction(trx, ctx, { lead, sequence: nurture, via: "nurture", actor: "system", now }) : undefined };
 }
