@@ -47,6 +47,8 @@ describe.each(ENGINES)("sequences API (%s)", (engine) => {
     const archived = await send("POST", `/api/v1/sequences/${sequence.id}/archive`);
     expect(archived.statusCode, archived.body).toBe(200);
     expect(archived.json()).toMatchObject({ id: sequence.id, isArchived: true });
+    const changeArchived = await send("PUT", `/api/v1/sequences/${sequence.id}`, { name: "Inbound follow-up v3", steps: FOUR_STEPS });
+    expect(changeArchived.statusCode, changeArchived.body).toBe(409);
     const listed = (await send("GET", "/api/v1/sequences", undefined, t.as.rep)).json().items.map((s: { id: string }) => s.id);
     expect(listed).not.toContain(sequence.id);
     const all = (await send("GET", "/api/v1/sequences?includeArchived=true", undefined, t.as.rep)).json().items.map((s: { id: string }) => s.id);
