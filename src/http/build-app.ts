@@ -38,6 +38,7 @@ import { qualificationRoutes } from "./routes/qualification/qualification.routes
 import { reportRoutes } from "./routes/reports/reports.routes.js";
 import { meetingRoutes } from "./routes/meetings/meetings.routes.js";
 import { schedulingWebhookRoutes } from "./routes/scheduling-webhooks/scheduling-webhooks.routes.js";
+import { inboundMailRoutes } from "./routes/inbound-mail/inbound-mail.routes.js";
 import { unsubscribeRoutes } from "./routes/unsubscribe/unsubscribe.routes.js";
 import { sequenceRoutes } from "./routes/sequences/sequences.routes.js";
 import { leadSequenceRoutes } from "./routes/lead-sequence/lead-sequence.routes.js";
@@ -104,6 +105,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(reportRoutes, deps);
   await app.register(meetingRoutes, deps);
   await app.register(schedulingWebhookRoutes, deps);
+  await app.register(inboundMailRoutes, deps);
   await app.register(sequenceRoutes, deps);
   await app.register(leadSequenceRoutes, deps);
   await app.register(sequenceTaskRoutes, deps);
