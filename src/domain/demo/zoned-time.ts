@@ -1,12 +1,15 @@
 /**
- * Just enough time-zone arithmetic for the demo: when leads arrive in their own local day and
- * when reps answer inside their working hours. The real business-hours SLA clock (issue #3)
- * lives in `domain/sla`; this file only has to be right for whole-hour zones and weekdays.
+ * Fast time-zone arithmetic, memoised per zone and day: when demo leads arrive in their own
+ * local day and when reps answer inside their working hours, and when sequence steps may go out
+ * (`domain/sequences/send-window.ts`, which plans thousands of sends a second). The business-hours
+ * SLA clock lives in `domain/sla`. The working-hours helpers here only have to be right for
+ * whole-hour zones and weekdays; offsets are right wherever clocks change on a quarter hour of UTC (all zones today).
  */
 
 export const MINUTE_MS = 60_000;
 export const HOUR_MS = 60 * MINUTE_MS;
 export const DAY_MS = 24 * HOUR_MS;
+export const QUARTER_HOUR_MS = 15 * MINUTE_MS;
 
 /** Working hours in a zone, Monday to Friday, `[startHour, endHour)` local time. */
 export type WorkingHours = { timeZone: string; startHour: number; endHour: number };
@@ -14,7 +17,7 @@ export type WorkingHours = { timeZone: string; startHour: number; endHour: numbe
 const formatters = new Map<string, Intl.DateTimeFormat>();
 /**
  * Offsets memoised per zone and UTC day: one number when the offset holds all day (363 days a
- * year), 24 hourly offsets on a DST day. `formatToParts` costs ~3 µs and a year of leads asks
+ * year), 96 quarter-hourly offsets on a DST day (Adelaide and Newfoundland change on the half hour of UTC). `formatToParts` costs ~3 µs and a year of leads asks
  * for an offset ~300k times, so this takes generation from seconds to well under one.
  */
 const offsetsByZone = new Map<string, Map<number, number | number[]>>();
@@ -38,9 +41,9 @@ function offsetFromIntl(timeZone: string, at: number): number {
 
 function offsetsOfDay(timeZone: string, day: number): number | number[] {
   const atStart = offsetFromIntl(timeZone, day * DAY_MS);
-  // Every zone the demo uses changes offset at most once a day, and on the hour.
+  // Zones change offset at most once a day, on a quarter hour of UTC.
   if (offsetFromIntl(timeZone, (day + 1) * DAY_MS - MINUTE_MS) === atStart) return atStart;
-  return Array.from({ length: 24 }, (_, hour) => offsetFromIntl(timeZone, day * DAY_MS + hour * HOUR_MS));
+  return Array.from({ length: 96 }, (_, quarter) => offsetFromIntl(timeZone, day * DAY_MS + quarter * QUARTER_HOUR_MS));
 }
 
 /** Minutes the zone is ahead of UTC at this instant (Berlin in winter: 60; New York in summer: -240). */
@@ -50,7 +53,7 @@ export function zoneOffsetMinutes(timeZone: string, at: number): number {
   const day = Math.floor(at / DAY_MS);
   let offsets = days.get(day);
   if (offsets === undefined) days.set(day, (offsets = offsetsOfDay(timeZone, day)));
-  return typeof offsets === "number" ? offsets : offsets[Math.floor((at - day * DAY_MS) / HOUR_MS)]!;
+  return typeof offsets === "number" ? offsets : offsets[Math.floor((at - day * DAY_MS) / QUARTER_HOUR_MS)]!;
 }
 
 /**

@@ -67,9 +67,10 @@ describe("nextWindowOpening", () => {
   });
 
   it("never skips an opening and always lands inside the window (property)", () => {
-    const zone = fc.constantFrom("UTC", "Asia/Tokyo", "Europe/Berlin", "America/New_York", "Asia/Kathmandu", "Australia/Sydney", "Australia/Lord_Howe");
+    const zone = fc.constantFrom("UTC", "Asia/Tokyo", "Europe/Berlin", "America/New_York", "Asia/Kathmandu", "Australia/Sydney", "Australia/Lord_Howe", "Australia/Adelaide", "America/St_Johns");
     const minute = fc.integer({ min: 0, max: 1440 });
     // A window ending inside an hour that repeats when clocks fall back (1:00–3:00 in these zones) closes the first time round.
+    // Adelaide and St John's change clocks on the half hour of UTC.
     const window = fc
       .tuple(minute, minute, fc.uniqueArray(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: 7 }))
       .filter(([a, b]) => a !== b && (Math.max(a, b) <= 60 || Math.max(a, b) > 180))

@@ -16,6 +16,10 @@ describe("stepDueAt", () => {
   it("counts calendar days at the same wall-clock time across a clock change", () => {
     expect(local(stepDueAt(at("2026-03-27T10:00", "Europe/Berlin"), 2, "Europe/Berlin"), "Europe/Berlin")).toBe("Sun 2026-03-29 10:00");
     expect(local(stepDueAt(at("2026-10-30T10:00", "America/New_York"), 2, "America/New_York"), "America/New_York")).toBe("Sun 2026-11-01 10:00");
+    // 02:30 does not exist on 8 March in New York: the step falls due when the clocks jump to 03:00.
+    expect(local(stepDueAt(at("2026-03-06T02:30", "America/New_York"), 2, "America/New_York"), "America/New_York")).toBe("Sun 2026-03-08 03:00");
+    // 01:30 happens twice on 1 November in New York: the first time.
+    expect(new Date(stepDueAt(at("2026-10-30T01:30", "America/New_York"), 2, "America/New_York")).toISOString()).toBe("2026-11-01T05:30:00.000Z");
     // Two calendar days across spring forward are 47 hours of real time.
     expect(stepDueAt(at("2026-03-27T10:00", "Europe/Berlin"), 2, "Europe/Berlin") - at("2026-03-27T10:00", "Europe/Berlin")).toBe(47 * 3_600_000);
   });

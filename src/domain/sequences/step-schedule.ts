@@ -1,5 +1,5 @@
-import { DateTime } from "luxon";
-import { nextWindowOpening } from "./send-window.js";
+import { DAY_MS, wallClockOf } from "../demo/zoned-time.js";
+import { firstInstantAtWallClock, nextWindowOpening } from "./send-window.js";
 import type { Sequence, SequenceStep } from "./sequence.js";
 
 /**
@@ -7,7 +7,7 @@ import type { Sequence, SequenceStep } from "./sequence.js";
  * same wall-clock time (so day 2 of an enrolment at 10:00 is 10:00 two days later, DST or not).
  */
 export function stepDueAt(anchorAt: number, dayOffset: number, zone: string): number {
-  return DateTime.fromMillis(anchorAt, { zone }).plus({ days: dayOffset }).toMillis();
+  return firstInstantAtWallClock(wallClockOf(anchorAt, zone) + dayOffset * DAY_MS, zone);
 }
 
 /** When a step goes out: the first instant inside its window at or after both its due time and now. */
