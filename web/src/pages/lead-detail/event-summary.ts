@@ -4,6 +4,7 @@ import { formatMinutes } from "../../format/format-sla.js";
 import { ownerName } from "../../hooks/use-team.js";
 import { itemNames } from "./handoff-items.js";
 import { pipelineEventSummary, type PipelineSummaryContext } from "./pipeline-event-summary.js";
+import { sequenceEventSummary } from "./sequence-event-summary.js";
 import { touchHeadline } from "./touch-labels.js";
 
 export type SummaryContext = PipelineSummaryContext;
@@ -62,6 +63,6 @@ export function eventSummary(type: string, data: Record<string, unknown>, contex
     case "note":
       return text(data.text);
     default:
-      return pipelineEventSummary(type, data, context);
+      return pipelineEventSummary(type, data, context) ?? sequenceEventSummary(type, data, timeZone);
   }
 }

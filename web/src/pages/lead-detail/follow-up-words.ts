@@ -33,13 +33,23 @@ export const MESSAGE_STATUS_LABELS: Record<SequenceMessage["status"], string> = 
 /** Why an enrolment paused or ended, in words: "Stopped: the lead replied", "Paused: out of office until 3 Mar 2026, 09:00". */
 export function enrolmentStateText(enrolment: Enrolment, timeZone: string): string {
   const status = ENROLMENT_STATUS_LABELS[enrolment.status];
-  if (enrolment.status === "stopped" && enrolment.stopReason) return `${status}: ${STOP_REASONS[enrolment.stopReason] ?? enrolment.stopReason}`;
+  if (enrolment.status === "stopped" && enrolment.stopReason) return `${status}: ${stopReasonText(enrolment.stopReason)}`;
   if (enrolment.status === "paused") {
-    const reason = enrolment.pauseReason ? `: ${PAUSE_REASONS[enrolment.pauseReason] ?? enrolment.pauseReason}` : "";
+    const reason = enrolment.pauseReason ? `: ${pauseReasonText(enrolment.pauseReason)}` : "";
     return `${status}${reason}${enrolment.pausedUntil ? ` until ${formatDateTime(enrolment.pausedUntil, timeZone)}` : ""}`;
   }
   if (enrolment.status === "finished") return `${status}: every step ran without a reply`;
   return status;
+}
+
+/** "the lead replied", "moved to another sequence"… */
+export function stopReasonText(reason: string): string {
+  return STOP_REASONS[reason] ?? reason;
+}
+
+/** "out of office", "the owner has no mailbox set up"… */
+export function pauseReasonText(reason: string): string {
+  return PAUSE_REASONS[reason] ?? reason;
 }
 
 /** "by hand", "by a routing rule"… */
