@@ -94,6 +94,8 @@ const MATRIX: MatrixRow[] = [
   // Public: the provider's signature over the body is the credential, whoever else the request claims to be; no lead has the attendee's email, so 202.
   { route: "POST /api/v1/webhooks/calcom",         statuses: [202, 202, 202, 202, 202], request: (_f, _c, t) => signedBooking(t, "calcom") },
   { route: "POST /api/v1/webhooks/calendly",       statuses: [202, 202, 202, 202, 202], request: (_f, _c, t) => signedBooking(t, "calendly") },
+  // Public: the workspace's inbound email secret is the credential, whoever else the caller is.
+  { route: "POST /api/v1/inbound/email",            statuses: [202, 202, 202, 202, 202], request: (_f, c, t) => forwardedMail(t, c) },
   { route: "GET /api/v1/objections",               statuses: [401, 200, 200, 200, 403] },
   { route: "POST /api/v1/objections",              statuses: [401, 403, 201, 201, 403], request: (_f, c) => ({ payload: { name: `Too expensive ${unique(c)}`, category: "price" } }) },
   { route: "PATCH /api/v1/objections/:id",         statuses: [401, 403, 200, 200, 403], request: async (_f, c, t) => ({ url: `/api/v1/objections/${await objectionId(t, c)}`, payload: { category: "timing" } }) },
@@ -272,6 +274,13 @@ async function signedBooking(t: TestApp, provider: "calcom" | "calendly"): Promi
       ? { "x-cal-signature-256": calcomSignature(body, BOOKING_SECRET) }
       : { "calendly-webhook-signature": calendlySignature(body, BOOKING_SECRET, t.ctx.clock.now()) };
   return { payload, headers };
+}
+
+/** A raw email forwarded with the inbound email secret, its Message-ID unique per caller. */
+async function forwardedMail(t: TestApp, caller: Caller): Promise<MatrixRequest> {
+  await writeSetting(t.ctx.db, "inboundEmailSecret", BOOKING_SECRET, 0);
+  const payload = Buffer.from(`From: someone@mail.example\r\nTo: rep@sales.example\r\nSubject: Hello\r\nMessage-ID: <${unique(caller)}@mail.example>\r\n\r\nHi\r\n`);
+  return { payload, headers: { "content-type": "message/rfc822", "x-inbound-secret": BOOKING_SECRET } };
 }
 
 /** A campaign with a recorded promise, so each caller's delete stands alone. */
