@@ -22,7 +22,7 @@ export function MailboxSettings() {
       <p className="muted">Sequence email to your leads goes out from this mailbox, so replies land in your inbox and stop the sequence. The server URLs hold your password: they are stored, never shown again.</p>
       <FormAlert message={loaded.error} />
       {mailbox?.imap && <ImapPollState mailbox={mailbox} timeZone={user.timezone} />}
-      {loaded.data && <MailboxForm key={mailbox?.updatedAt ?? "new"} userId={user.id} mailbox={mailbox} onSaved={handleSaved} />}
+      {loaded.data && <MailboxForm userId={user.id} mailbox={mailbox} onSaved={handleSaved} />}
       {mailbox && <SendTestForm userId={user.id} defaultTo={user.email} />}
     </div>
   );
