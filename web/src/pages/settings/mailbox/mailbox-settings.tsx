@@ -19,7 +19,7 @@ export function MailboxSettings() {
 
   return (
     <div>
-      <p className="muted">Sequence email to your leads goes out from this mailbox, so replies land in your inbox and stop the sequence. The server URLs hold your password: they are stored, never shown again.</p>
+      <p className="muted">Sequence email to your leads goes out from this mailbox, so replies land in your inbox and stop the sequence. Passwords in the server URLs are stored, never shown again.</p>
       <FormAlert message={loaded.error} />
       {mailbox?.imap && <ImapPollState mailbox={mailbox} timeZone={user.timezone} />}
       {loaded.data && <MailboxForm userId={user.id} mailbox={mailbox} onSaved={handleSaved} />}
