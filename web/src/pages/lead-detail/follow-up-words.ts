@@ -13,13 +13,13 @@ const STOP_REASONS: Record<string, string> = {
   disqualified: "the lead was disqualified",
   opted_out: "the lead opted out",
   bounced: "the address bounced",
-  manual: "stopped by hand",
+  manual: "by hand",
   re_enrolled: "moved to another sequence",
   sequence_archived: "the sequence was archived",
 };
 
 const PAUSE_REASONS: Record<string, string> = {
-  manual: "paused by hand",
+  manual: "by hand",
   out_of_office: "out of office",
   no_mailbox: "the owner has no mailbox set up",
   template_error: "a template does not render for this lead",
