@@ -105,6 +105,7 @@ describe.each(ENGINES)("routing rules API on %s", (engine) => {
     [{ target: { userIds: ["REP"], strategy: "random" } }, "target.strategy", ""],
     [{ target: { userIds: ["REP"] } }, "target.strategy", ""],
     [{ slaPolicyId: "sla_nope" }, "slaPolicyId", "no SLA policy"],
+    [{ sequenceId: "sequence_nope" }, "sequenceId", "no live sequence"],
     [{ name: "   " }, "name", "must not be empty"],
     [{ position: 0 }, "position", ""],
     [{ priority: 1 }, "priority", "not a known field"],
