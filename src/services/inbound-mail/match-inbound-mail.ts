@@ -4,6 +4,7 @@ import { matchKeysOf } from "../../domain/lead/match-key.js";
 import type { Executor } from "../../store/engine.js";
 import { findLeadById, findLeadIdsByMatchKeys } from "../../store/leads.js";
 import { findSequenceMessageByMessageIds, type SequenceMessage } from "../../store/sequence-messages.js";
+import { isTeamAddress } from "../../store/team-addresses.js";
 import type { ParsedInboundMail } from "./parse-inbound-mail.js";
 
 /** The lead an inbound email concerns, and the sequence email it answers or returns when it names one. */
@@ -20,14 +21,18 @@ async function leadOfAddress(trx: Executor, address: string | null): Promise<Lea
 /**
  * Finds the lead: by the sequence email the message threads to (In-Reply-To, then References
  * newest first; for a bounce, first the Message-ID of the returned message), else by address
- * (the sender's; for a bounce, the failed recipient's). Undefined: nobody we know.
+ * (the sender's; for a bounce, the failed recipient's). Undefined: nobody we know — or mail the
+ * team wrote itself (an owner's answer copied to their own inbox threads to the lead too, but
+ * is no reply from the lead).
  */
 export async function matchInboundMail(trx: Executor, parsed: ParsedInboundMail, classification: InboundClassification): Promise<InboundMatch | undefined> {
   const isBounce = classification.kind === "bounce";
+  const sender = parsed.mail.fromAddress;
+  if (!isBounce && sender && (await isTeamAddress(trx, sender))) return undefined;
   const originalId = isBounce ? classification.bounce.originalMessageId : null;
   const sequenceMessage = await findSequenceMessageByMessageIds(trx, [...(originalId ? [originalId] : []), ...parsed.threadIds]);
   const lead = sequenceMessage
     ? await findLeadById(trx, sequenceMessage.leadId)
-    : await leadOfAddress(trx, isBounce ? classification.bounce.recipient : parsed.mail.fromAddress);
+    : await leadOfAddress(trx, isBounce ? classification.bounce.recipient : sender);
   return lead && { lead, sequenceMessage };
 }

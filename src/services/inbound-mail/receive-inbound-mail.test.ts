@@ -127,6 +127,13 @@ describe.each(ENGINES)("receiveInboundMail on %s", (engine) => {
     expect(await eventTypes(leadId)).toContain("bounced");
   });
 
+  it("takes mail the team wrote itself, in the thread, as no reply from the lead", async () => {
+    const { leadId, messageId } = await enrolledLead();
+    const raw = rawMail({ from: `${OWNER}@sales.example`, to: "lead@example.com", subject: "Re: Day 0", messageId: "<own@sales.example>", references: [messageId], text: "Following up myself." });
+    expect(await receiveInboundMail(ctx, { raw, via: "imap", mailboxUserId: OWNER })).toMatchObject({ kind: "unmatched", leadId: null });
+    expect(await enrolmentOf(leadId)).toMatchObject({ status: "active" });
+  });
+
   it("records mail about nobody as unmatched and changes nothing else", async () => {
     const before = await ctx.db.selectFrom("events").select((eb) => eb.fn.countAll<number | string>().as("count")).executeTakeFirstOrThrow();
     const raw = rawMail({ from: "stranger@example.net", to: `${OWNER}@sales.example`, subject: "Hello", text: "Who are you?" });
