@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { parseReturnDate } from "./return-date.js";
@@ -45,5 +46,27 @@ describe("parseReturnDate", () => {
     ["an impossible date", "Back on 31/02/2027."],
   ])("is null for %s", (_case, text) => {
     expect(parseReturnDate(text, RECEIVED_AT, BERLIN)).toBeNull();
+  });
+
+  it("never throws; a date it reads is the start of a day after receipt and at most a year ahead", () => {
+    const statedDate = fc
+      .tuple(
+        fc.constantFrom("back on ", "until ", "bis zum ", "ab ", "de retour le ", "hasta el ", "jusqu'au ", "from 1 May to "),
+        fc.integer({ min: 0, max: 40 }),
+        fc.constantFrom(".", ". Dezember", " December", "/12", "/13", " de marzo", ".3.", "th of June"),
+        fc.constantFrom("", " 2026", "/2027", " 1999", ", 2031"),
+      )
+      .map((parts) => parts.join(""));
+    const zones = fc.constantFrom("UTC", "Europe/Berlin", "America/New_York", "Asia/Tokyo", "Pacific/Chatham");
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), statedDate), fc.integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2035, 0, 1) }), zones, (text, receivedAt, zone) => {
+        const returnsAt = parseReturnDate(text, receivedAt, zone);
+        if (returnsAt === null) return;
+        expect(returnsAt).toBeGreaterThan(receivedAt);
+        expect(returnsAt).toBeLessThanOrEqual(receivedAt + 367 * 24 * 3_600_000);
+        expect(DateTime.fromMillis(returnsAt, { zone }).startOf("day").toMillis()).toBe(returnsAt);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
