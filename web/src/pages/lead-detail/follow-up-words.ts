@@ -2,6 +2,7 @@ import type { Enrolment, SequenceMessage } from "../../api/lead-sequence.js";
 import type { Lead } from "../../api/leads.js";
 import type { TeamMember } from "../../api/users.js";
 import { formatDateTime } from "../../format/format-time.js";
+import { leadTimeZone } from "../../../../src/domain/sequences/lead-time-zone.js";
 
 export const ENROLMENT_STATUS_LABELS: Record<Enrolment["status"], string> = { active: "Running", paused: "Paused", finished: "Finished", stopped: "Stopped" };
 
@@ -57,20 +58,7 @@ export function enrolledViaText(via: string): string {
   return ENROLLED_VIA[via] ?? via;
 }
 
-/** Whether `zone` is a time zone this browser knows (an IANA name such as Europe/Berlin). */
-function isKnownZone(zone: unknown): zone is string {
-  if (typeof zone !== "string" || zone === "") return false;
-  try {
-    new Intl.DateTimeFormat(undefined, { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** The zone sequence steps keep to for this lead: its custom field `timezone` when valid, else its owner's, else UTC. */
+/** The zone sequence steps keep to for this lead, by the rule the server plans with: its own `timezone`, else its owner's, else UTC. */
 export function leadTimeZoneOf(lead: Pick<Lead, "custom" | "ownerId">, team: TeamMember[]): string {
-  const own = lead.custom.timezone;
-  if (isKnownZone(own)) return own;
-  return team.find((member) => member.id === lead.ownerId)?.timezone ?? "UTC";
+  return leadTimeZone(lead, team.find((member) => member.id === lead.ownerId)?.timezone ?? null);
 }
