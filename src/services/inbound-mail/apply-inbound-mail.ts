@@ -27,7 +27,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** An email the lead wrote: it starts their wait for an answer, as a logged email in does. */
 const EMAIL_IN: Touch = { channel: "email", direction: "in", outcome: null, durationSeconds: null, notes: null, isAutomated: false };
 
-/** What applying the email did: the enrolment it stopped or paused, if any. */
+/** The enrolment the email concerned: the one it stopped or paused, else the one whose email it answers or returns. */
 type Applied = { enrolmentId: string | null };
 
 type InboundEffect = { trx: Executor; ctx: ServiceContext; parsed: ParsedInboundMail; match: InboundMatch; via: InboundVia; inboundId: string; now: number };
@@ -45,7 +45,7 @@ async function applyReply({ trx, ctx, parsed, match, via, inboundId, now }: Inbo
   await updateReplyWaiting(trx, lead, EMAIL_IN, now);
   const owner = lead.ownerId ? await findUserById(trx, lead.ownerId) : undefined;
   if (owner?.isActive) {
-    const detail = `They wrote back${parsed.mail.subject ? `: "${parsed.mail.subject}"` : ""}.${stopped ? " Their follow-up sequence stopped." : ""} The reply is in your mailbox.`;
+    const detail = `They wrote back${parsed.mail.subject ? `: "${parsed.mail.subject}"` : ""}.${stopped ? " Their follow-up sequence stopped." : ""}`;
     const notice = { reason: `replied:${inboundId}`, recipients: [{ id: owner.id, email: owner.email }], lead, headline: "Reply waiting", detail, slaDueAt: null, slackWebhookUrl: null };
     await notifyPeople(trx, ctx, [notice], now);
   }
