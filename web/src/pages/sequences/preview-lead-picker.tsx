@@ -17,7 +17,7 @@ export function PreviewLeadPicker({ lead, onChange }: PreviewLeadPickerProps) {
 
   useEffect(() => {
     if (found.data && !found.data.some((one) => one.id === lead?.id)) onChange(found.data[0] ?? null);
-    // Only a new answer re-picks; the chosen lead changing is this effect's own doing.
+    // On a new answer only: the pick it makes changes `lead`, which must not re-run it.
   }, [found.data]);
 
   return (
