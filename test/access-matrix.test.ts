@@ -259,7 +259,7 @@ async function repCallTask(t: TestApp, caller: Caller): Promise<string> {
 
 /** The path of an unsubscribe link for a fresh address (of a lead that no longer exists, so no lead changes). */
 async function unsubscribePath(t: TestApp, caller: Caller): Promise<string> {
-  return new URL(await unsubscribeUrlOf(t.ctx.db, t.ctx.publicUrl, { address: `${unique(caller)}@unsubscribe.example`, leadId: "lead_gone" }, t.ctx.clock.now())).pathname;
+  return new URL(await unsubscribeUrlOf(t.ctx, t.ctx.db, t.ctx.publicUrl, { address: `${unique(caller)}@unsubscribe.example`, leadId: "lead_gone" }, t.ctx.clock.now())).pathname;
 }
 
 const BOOKING_SECRET = "matrix-booking-secret";

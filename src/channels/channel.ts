@@ -1,6 +1,7 @@
 import type { Static, TSchema } from "typebox";
 import type { ChannelName } from "../domain/notifications/notification-payloads.js";
 import type { RetryPolicy } from "../domain/work/retry-policy.js";
+import type { Executor } from "../store/engine.js";
 
 /**
  * How one attempt went. A permanent failure is dead at once (e.g. SMTP 550: no such mailbox). A
@@ -8,7 +9,8 @@ import type { RetryPolicy } from "../domain/work/retry-policy.js";
  * email past its send window), and waits, without counting, until `deferredUntil`.
  */
 export type DeliveryResult =
-  | { isDelivered: true; statusCode: number | null }
+  /** `recordInTransaction`: the channel's own bookkeeping of the delivery, committed with the worker's record of it. */
+  | { isDelivered: true; statusCode: number | null; recordInTransaction?: (trx: Executor) => Promise<void> }
   | { isDelivered: false; statusCode: number | null; error: string; isPermanent: boolean }
   | { isDelivered: false; deferredUntil: number; reason: string };
 

@@ -1,7 +1,7 @@
 import { SequenceEmailPayload } from "../domain/notifications/notification-payloads.js";
 import type { ServiceContext } from "../services/context.js";
 import { prepareSequenceSend, type SendPlan } from "../services/sequence-sending/prepare-sequence-send.js";
-import { settleSequenceSend } from "../services/sequence-sending/settle-sequence-send.js";
+import { settleSequenceSend, settleSequenceSendInTransaction } from "../services/sequence-sending/settle-sequence-send.js";
 import { type Channel, type DeliveryResult, failedDelivery } from "./channel.js";
 import { replyCodeOf } from "./email.js";
 import { fromHeaderOf, mailboxTransport } from "./mailbox-transport.js";
@@ -55,9 +55,9 @@ export function createSequenceEmailChannel(ctx: ServiceContext, options: Sequenc
         if (isPermanent) await settleSequenceSend(ctx, plan.message, { status: "failed", reason, statusCode }, ctx.clock.now());
         return failedDelivery(reason, { statusCode, isPermanent });
       }
-      // Outside the try: failing to record an accepted message must not count as a refused send.
-      await settleSequenceSend(ctx, plan.message, { status: "sent" }, ctx.clock.now());
-      return { isDelivered: true, statusCode: replyCodeOf(info) };
+      // Recorded with the worker's record of the delivery, in one commit: accepted means sent.
+      const sentAt = ctx.clock.now();
+      return { isDelivered: true, statusCode: replyCodeOf(info), recordInTransaction: (trx) => settleSequenceSendInTransaction(trx, ctx, plan.message, { status: "sent" }, sentAt) };
     },
   };
 }

@@ -1,6 +1,6 @@
 import type { Selectable } from "kysely";
 import type { Executor } from "./engine.js";
-import type { SequenceMessageTable } from "./schema.js";
+import type { SequenceEnrolmentTable, SequenceMessageTable } from "./schema.js";
 
 /** One email a sequence step produced: rendered and queued, then sent, suppressed or failed. */
 export type SequenceMessage = {
@@ -96,6 +96,39 @@ export async function findSequenceMessageByMessageIds(db: Executor, messageIds: 
   const byMessageId = new Map(rows.map((row) => [row.message_id, row]));
   const row = messageIds.map((id) => byMessageId.get(id)).find((candidate) => candidate !== undefined);
   return row && messageRowToMessage(row);
+}
+
+/**
+ * Messages a mailbox queued or sent since `hourSince` and since `daySince` (suppressed and failed
+ * ones do not count): its throttles, in one pass over the day's rows.
+ */
+export async function mailboxUsageSince(db: Executor, mailboxUserId: string, since: { hourSince: number; daySince: number }): Promise<{ lastHour: number; lastDay: number }> {
+  const row = await db
+    .selectFrom("sequence_messages")
+    .select((eb) => [eb.fn.countAll<number | string>().as("day"), eb.fn.sum<number | string | null>(eb.case().when("queued_at", ">=", since.hourSince).then(1).else(0).end()).as("hour")])
+    .where("mailbox_user_id", "=", mailboxUserId)
+    .where("queued_at", ">=", since.daySince)
+    .where("status", "in", ["queued", "sent"])
+    .executeTakeFirstOrThrow();
+  return { lastHour: Number(row.hour ?? 0), lastDay: Number(row.day) };
+}
+
+/** What sending a queued message must re-check, read at once: the message, its enrolment's status and whether its lead opted out. */
+export type MessageSendState = { message: SequenceMessage; enrolmentStatus: SequenceEnrolmentTable["status"] | null; isLeadOptedOut: boolean | null };
+
+/** A message with its enrolment's status and its lead's opt-out, in one query; undefined when there is no such message. */
+export async function findMessageSendState(db: Executor, id: string): Promise<MessageSendState | undefined> {
+  const row = await db
+    .selectFrom("sequence_messages")
+    .leftJoin("sequence_enrolments", "sequence_enrolments.id", "sequence_messages.enrolment_id")
+    .leftJoin("leads", "leads.id", "sequence_messages.lead_id")
+    .selectAll("sequence_messages")
+    .select(["sequence_enrolments.status as enrolment_status", "leads.is_opted_out as lead_is_opted_out"])
+    .where("sequence_messages.id", "=", id)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { enrolment_status, lead_is_opted_out, ...message } = row;
+  return { message: messageRowToMessage(message), enrolmentStatus: enrolment_status, isLeadOptedOut: lead_is_opted_out === null ? null : lead_is_opted_out === 1 };
 }
 
 /** Messages a mailbox queued or sent since `since` (suppressed and failed ones do not count): its throttle. */

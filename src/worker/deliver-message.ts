@@ -35,7 +35,10 @@ export async function deliverClaimedMessage(env: WorkerEnv, message: OutboxMessa
   }
   const report = { id: message.id, workerId, attempt, at: ctx.clock.now(), statusCode: result.statusCode, durationMs: performance.now() - startedAt };
   if (result.isDelivered) {
-    await ctx.db.transaction().execute((trx) => markDelivered(trx, report));
+    await ctx.db.transaction().execute(async (trx) => {
+      await markDelivered(trx, report);
+      await result.recordInTransaction?.(trx);
+    });
     env.counts.messagesDelivered += 1;
     return;
   }

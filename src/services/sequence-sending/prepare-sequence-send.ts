@@ -1,12 +1,10 @@
 import { leadTimeZone } from "../../domain/sequences/lead-time-zone.js";
 import { nextWindowOpening } from "../../domain/sequences/send-window.js";
 import { BUSINESS_HOURS_WINDOW } from "../../domain/sequences/sequence.js";
-import type { Enrolment } from "../../domain/sequences/enrolment.js";
-import type { Lead } from "../../domain/lead/lead.js";
 import { findLeadById } from "../../store/leads.js";
 import { findMailbox, type Mailbox } from "../../store/mailboxes.js";
 import { lockEnrolment } from "../../store/sequence-enrolments.js";
-import { findSequenceMessage, listSequenceMessagesOfLead, moveSequenceMessageWindow, type SequenceMessage } from "../../store/sequence-messages.js";
+import { findMessageSendState, listSequenceMessagesOfLead, moveSequenceMessageWindow, type SequenceMessage } from "../../store/sequence-messages.js";
 import { findSequence } from "../../store/sequences.js";
 import { findSuppressionOf } from "../../store/suppressions.js";
 import { findUserById } from "../../store/users.js";
@@ -32,24 +30,30 @@ const MAX_REFERENCES = 20;
  * domain not on the suppression list (else it is settled suppressed), and its send window still
  * open (else it moves to the next opening and waits). Reads outside a transaction: a suppression
  * landing between this check and the server's answer, one SMTP round trip, is the only one that
- * can slip through.
+ * can slip through. Two queries on the way to sending (message with enrolment and lead, then the
+ * suppression list) plus the mailbox: this runs for every email.
  */
 export async function prepareSequenceSend(ctx: ServiceContext, sequenceMessageId: string, publicUrl: string, now: number): Promise<SendPlan> {
   const { db } = ctx;
-  const message = await findSequenceMessage(db, sequenceMessageId);
-  if (message?.status !== "queued") return { kind: "settled" };
-  const [enrolment, lead] = [await lockEnrolment(db, message.enrolmentId), await findLeadById(db, message.leadId)];
+  const state = await findMessageSendState(db, sequenceMessageId);
+  if (state?.message.status !== "queued") return { kind: "settled" };
+  const { message, enrolmentStatus, isLeadOptedOut } = state;
   const suppression = await findSuppressionOf(db, message.toAddress);
   // A finished enrolment's last email still goes; a stopped or paused one holds everything.
-  const isLive = enrolment?.status === "active" || enrolment?.status === "finished";
-  const blockedBecause =
-    !isLive ? `the sequence is ${enrolment?.status ?? "gone"}` : lead?.isOptedOut ? "the lead opted out" : suppression ? `${suppression.value} is suppressed (${suppression.reason})` : null;
-  if (blockedBecause !== null || !lead || !enrolment) {
-    await settleSequenceSend(ctx, message, { status: "suppressed", reason: blockedBecause ?? "the lead is gone" }, now);
+  const isLive = enrolmentStatus === "active" || enrolmentStatus === "finished";
+  const blockedBecause = !isLive
+    ? `the sequence is ${enrolmentStatus ?? "gone"}`
+    : isLeadOptedOut !== false
+      ? "the lead opted out"
+      : suppression
+        ? `${suppression.value} is suppressed (${suppression.reason})`
+        : null;
+  if (blockedBecause !== null) {
+    await settleSequenceSend(ctx, message, { status: "suppressed", reason: blockedBecause }, now);
     return { kind: "settled" };
   }
   if (now >= message.windowEndsAt) {
-    const { opensAt, closesAt } = await nextOpeningOf(ctx, enrolment, message, lead, now);
+    const { opensAt, closesAt } = await nextOpeningOf(ctx, message, now);
     await moveSequenceMessageWindow(db, message.id, closesAt);
     if (opensAt > now) return { kind: "deferred", until: opensAt };
   }
@@ -58,13 +62,14 @@ export async function prepareSequenceSend(ctx: ServiceContext, sequenceMessageId
     await settleSequenceSend(ctx, message, { status: "failed", reason: "the owner's mailbox was removed", statusCode: null }, now);
     return { kind: "settled" };
   }
-  const unsubscribeUrl = await unsubscribeUrlOf(db, publicUrl, { address: message.toAddress, leadId: message.leadId }, now);
+  const unsubscribeUrl = await unsubscribeUrlOf(ctx, db, publicUrl, { address: message.toAddress, leadId: message.leadId }, now);
   return { kind: "send", message, mailbox, references: message.inReplyTo ? await threadOf(ctx, message) : [], unsubscribeUrl };
 }
 
 /** The next opening of the step's window, read in the lead's zone (a step edited away since keeps to business hours). */
-async function nextOpeningOf(ctx: ServiceContext, enrolment: Enrolment, message: SequenceMessage, lead: Lead, now: number) {
-  const sequence = await findSequence(ctx.db, enrolment.sequenceId);
+async function nextOpeningOf(ctx: ServiceContext, message: SequenceMessage, now: number) {
+  const [enrolment, lead] = [await lockEnrolment(ctx.db, message.enrolmentId), (await findLeadById(ctx.db, message.leadId))!];
+  const sequence = enrolment && (await findSequence(ctx.db, enrolment.sequenceId));
   const window = sequence?.steps[message.stepIndex]?.window ?? BUSINESS_HOURS_WINDOW;
   const owner = lead.ownerId ? await findUserById(ctx.db, lead.ownerId) : undefined;
   return nextWindowOpening(now, window, leadTimeZone(lead, owner?.timezone ?? null));

@@ -3,7 +3,7 @@ import { DAY_MS, emailBlockOf, HOUR_MS, sequenceMessageIdOf, throttleRecheckAt }
 import type { Executor } from "../../store/engine.js";
 import { findMailbox, type Mailbox } from "../../store/mailboxes.js";
 import { enqueueMessages } from "../../store/outbox.js";
-import { countMailboxMessagesSince, insertSequenceMessage } from "../../store/sequence-messages.js";
+import { insertSequenceMessage, mailboxUsageSince } from "../../store/sequence-messages.js";
 import { findSuppressionOf } from "../../store/suppressions.js";
 import { stopLiveEnrolmentInTransaction } from "../sequences/stop-live-enrolment.js";
 import { pauseStep, postponeStep, type StepRun } from "./step-run.js";
@@ -67,8 +67,6 @@ export async function queueStepEmail(run: StepRun): Promise<boolean> {
 }
 
 async function usageOf(trx: Executor, mailbox: Mailbox, now: number) {
-  const lastHour = await countMailboxMessagesSince(trx, mailbox.userId, now - HOUR_MS);
-  // Under the hourly limit is not enough: the day's count decides too (it includes the hour's).
-  const lastDay = await countMailboxMessagesSince(trx, mailbox.userId, now - DAY_MS);
+  const { lastHour, lastDay } = await mailboxUsageSince(trx, mailbox.userId, { hourSince: now - HOUR_MS, daySince: now - DAY_MS });
   return { lastHour, lastDay, hourlyLimit: mailbox.hourlyLimit, dailyLimit: mailbox.dailyLimit };
 }

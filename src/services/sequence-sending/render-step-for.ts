@@ -11,7 +11,7 @@ import type { StepRun } from "./step-run.js";
  */
 export async function renderStepFor(run: StepRun): Promise<RenderedStep> {
   const { trx, ctx, lead, owner, settings, step, now } = run;
-  const unsubscribeUrl = lead.email ? await unsubscribeUrlOf(trx, ctx.publicUrl, { address: lead.email.toLowerCase(), leadId: lead.id }, now) : null;
+  const unsubscribeUrl = lead.email ? await unsubscribeUrlOf(ctx, trx, ctx.publicUrl, { address: lead.email.toLowerCase(), leadId: lead.id }, now) : null;
   const variables = templateVariablesOf({ lead, owner: owner ?? null, companyName: settings.companyName, unsubscribeUrl });
   const assets: ProofAsset[] = [];
   for (const id of step.proofAssetIds) {

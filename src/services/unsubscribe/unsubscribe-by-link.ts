@@ -6,7 +6,7 @@ import { readUnsubscribeToken, type UnsubscribeClaim } from "./unsubscribe-link.
 
 /** Who the link's token speaks for; throws `invalid` (field `token`) when this workspace did not sign it. */
 export async function readUnsubscribeLink(ctx: ServiceContext, token: string): Promise<UnsubscribeClaim> {
-  const claim = await readUnsubscribeToken(ctx.db, token, ctx.clock.now());
+  const claim = await readUnsubscribeToken(ctx, ctx.db, token, ctx.clock.now());
   if (!claim) throw invalidField("token", "this unsubscribe link is not valid; use the link from the latest email");
   return claim;
 }
@@ -19,7 +19,7 @@ export async function readUnsubscribeLink(ctx: ServiceContext, token: string): P
 export async function unsubscribeByLink(ctx: ServiceContext, token: string, via: "one_click" | "page"): Promise<UnsubscribeClaim> {
   return ctx.db.transaction().execute(async (trx) => {
     const now = ctx.clock.now();
-    const claim = await readUnsubscribeToken(trx, token, now);
+    const claim = await readUnsubscribeToken(ctx, trx, token, now);
     if (!claim) throw invalidField("token", "this unsubscribe link is not valid; use the link from the latest email");
     // The lead may have been deleted since the email went out; the address is opted out all the same.
     const leadId = (await findLeadById(trx, claim.leadId)) ? claim.leadId : null;

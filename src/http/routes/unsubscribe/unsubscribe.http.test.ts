@@ -22,7 +22,7 @@ describe.each(ENGINES)("unsubscribe links on %s", (engine) => {
   async function enrolledLead() {
     const email = `reader${++serial}@buyer.example`;
     const leadId = await leadInSequence(t.ctx, t.as.rep.userId, email, sequenceId);
-    const url = await unsubscribeUrlOf(t.ctx.db, "https://closeloop.example", { address: email, leadId }, t.ctx.clock.now());
+    const url = await unsubscribeUrlOf(t.ctx, t.ctx.db, "https://closeloop.example", { address: email, leadId }, t.ctx.clock.now());
     return { email, leadId, path: new URL(url).pathname };
   }
   const oneClick = (path: string, body = "List-Unsubscribe=One-Click", headers: Record<string, string> = {}) =>
