@@ -47,7 +47,19 @@ export function parseServerUrl(raw: string, protocols: readonly string[], field:
   }
   if (!protocols.includes(url.protocol)) throw invalidField(field, `must start with ${protocols.map((protocol) => `${protocol}//`).join(" or ")}`);
   if (url.hostname === "") throw invalidField(field, "must name the server");
+  for (const part of [url.username, url.password]) {
+    if (decodedPart(part) === null) throw invalidField(field, "has a user or password with a broken %-escape: write % itself as %25");
+  }
   return url;
+}
+
+/** A URL's user or password as typed before %-escaping; null when an escape is broken (`%ZZ`). */
+function decodedPart(part: string): string | null {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return null;
+  }
 }
 
 /** What may be shown of a server URL: host, port, user, whether it is TLS from the start and whether it has a password. */
