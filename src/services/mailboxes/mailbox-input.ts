@@ -72,12 +72,14 @@ export function serverViewOf(raw: string): ServerView {
 /**
  * The URL to save: `raw` as given, or — when it has no password and names the same server and
  * user as the saved URL — with the saved password, so editing a mailbox never asks for it again.
+ * Users compare as decoded: the settings form escapes `+ $ & ,` that a typed URL may leave bare.
  */
 export function withSavedPassword(raw: string, saved: string | null): string {
   if (saved === null) return raw;
   const url = new URL(raw);
   const before = new URL(saved);
-  if (url.password !== "" || before.password === "" || url.host !== before.host || url.username !== before.username) return raw;
+  const isSameUser = (decodedPart(url.username) ?? url.username) === (decodedPart(before.username) ?? before.username);
+  if (url.password !== "" || before.password === "" || url.host !== before.host || !isSameUser) return raw;
   url.password = before.password;
   return url.href;
 }

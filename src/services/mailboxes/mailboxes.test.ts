@@ -75,6 +75,15 @@ describe.each(ENGINES)("mailboxes on %s", (engine) => {
     expect(moved).toMatchObject({ smtpUrl: "smtp://rita@other.test:587", imapUidValidity: null, imapLastUid: null });
   });
 
+  it("keeps the saved password when the settings form sends back a login with + escaped that was typed bare", async () => {
+    await saveMailbox(ctx, REP, "user_rep", mailboxInput({ smtpUrl: `smtps://sales+crm%40example.com:${SECRET}@mail.acme.test:465`, imapUrl: `imaps://sales+crm%40example.com:${SECRET}@mail.acme.test:993` }));
+    ctx.clock.advance(1000);
+    // As the form rebuilds it: the user through encodeURIComponent, no password.
+    const view = await saveMailbox(ctx, REP, "user_rep", mailboxInput({ smtpUrl: "smtps://sales%2Bcrm%40example.com@mail.acme.test:465", imapUrl: "imaps://sales%2Bcrm%40example.com@mail.acme.test:993" }));
+    expect(view).toMatchObject({ smtp: { user: "sales+crm@example.com", passwordIsSet: true }, imap: { user: "sales+crm@example.com", passwordIsSet: true } });
+    expect(await findMailbox(database.db, "user_rep")).toMatchObject({ smtpUrl: expect.stringContaining(SECRET), imapUrl: expect.stringContaining(SECRET) });
+  });
+
   it("lets people manage their own mailbox and managers anyone's, naming the field of bad input", async () => {
     expect(await failureOf(saveMailbox(ctx, OTHER_REP, "user_rep", mailboxInput()))).toEqual({ code: "forbidden", field: "userId" });
     expect(await failureOf(readMailbox(ctx, OTHER_REP, "user_rep"))).toEqual({ code: "forbidden", field: "userId" });
