@@ -33,6 +33,14 @@ describe("parseReturnDate", () => {
     expect(parseReturnDate("Away from 1 December until 14 December; back on 16 December.", RECEIVED_AT, BERLIN)).toBe(dayStart("2026-12-16"));
   });
 
+  it("reads only the start of a huge text, quickly and without overflowing the stack", () => {
+    const text = `Back on 14 December. ${"until 12/14 ".repeat(200_000)}`;
+    const startedAt = performance.now();
+    expect(parseReturnDate(text, RECEIVED_AT, BERLIN)).toBe(dayStart("2026-12-15"));
+    expect(performance.now() - startedAt).toBeLessThan(2_000);
+    expect(parseReturnDate(`${"x".repeat(20_000)} back on 14 December`, RECEIVED_AT, BERLIN)).toBeNull();
+  });
+
   it("counts the day in the given zone", () => {
     const tokyo = "Asia/Tokyo";
     expect(parseReturnDate("back on 14 December", RECEIVED_AT, tokyo)).toBe(dayStart("2026-12-14", tokyo));

@@ -116,15 +116,19 @@ function firstDayBack(written: WrittenDate, meaning: DateMeaning, received: Date
 /** How far ahead a stated return may be: further is more likely a misread than a sabbatical. */
 const MAX_ABSENCE_DAYS = 366;
 
+/** An out-of-office states its return near the top; the rest (quoted mail, signatures) is not read. */
+const MAX_TEXT_CHARS = 10_000;
+
 /**
  * The return date an out-of-office text states, as the start of that day in `zone` (epoch ms):
  * "back on 14 December", "return on Monday, 7 December 2026", "until 12/14" (the day after),
  * "2026-12-14", "bis zum 14.12.", "de retour le 14 décembre", "hasta el 14 de diciembre".
  * English slash dates read month first, the others day first. Several dates: the latest one.
  * Null when no date after a return or until phrase can be read, or it is not in the next year.
+ * Only the first `MAX_TEXT_CHARS` characters are read.
  */
 export function parseReturnDate(text: string, receivedAt: number, zone: string): number | null {
-  const folded = foldText(text).replace(/[’`]/g, "'");
+  const folded = foldText(text.slice(0, MAX_TEXT_CHARS)).replace(/[’`]/g, "'");
   const received = DateTime.fromMillis(receivedAt, { zone });
   if (!received.isValid) return null;
   const latest = received.plus({ days: MAX_ABSENCE_DAYS }).toMillis();
@@ -134,5 +138,5 @@ export function parseReturnDate(text: string, receivedAt: number, zone: string):
       return written && firstDayBack(written, cue.meaning, received)?.toMillis();
     }),
   ).filter((at): at is number => typeof at === "number" && at > receivedAt && at <= latest);
-  return returns.length === 0 ? null : Math.max(...returns);
+  return returns.reduce<number | null>((max, at) => (max === null || at > max ? at : max), null);
 }
