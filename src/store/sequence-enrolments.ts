@@ -56,6 +56,15 @@ export async function insertEnrolment(db: Executor, enrolment: Enrolment): Promi
   await db.insertInto("sequence_enrolments").values(enrolmentToRow(enrolment)).execute();
 }
 
+const INSERT_CHUNK_ROWS = 500;
+
+/** Adds many enrolments at once (the demo workspace's history), a few hundred rows a statement. */
+export async function insertEnrolments(db: Executor, enrolments: readonly Enrolment[]): Promise<void> {
+  for (let start = 0; start < enrolments.length; start += INSERT_CHUNK_ROWS) {
+    await db.insertInto("sequence_enrolments").values(enrolments.slice(start, start + INSERT_CHUNK_ROWS).map(enrolmentToRow)).execute();
+  }
+}
+
 /** Writes an enrolment's state (status, position, times, threading). */
 export async function updateEnrolment(db: Executor, enrolment: Enrolment): Promise<void> {
   const { id, lead_id: _leadId, sequence_id: _sequenceId, enrolled_at: _enrolledAt, ...changes } = enrolmentToRow(enrolment);

@@ -43,29 +43,39 @@ function messageRowToMessage(row: Selectable<SequenceMessageTable>): SequenceMes
   };
 }
 
+function messageToRow(message: SequenceMessage): Selectable<SequenceMessageTable> {
+  return {
+    id: message.id,
+    enrolment_id: message.enrolmentId,
+    lead_id: message.leadId,
+    cycle: message.cycle,
+    step_index: message.stepIndex,
+    mailbox_user_id: message.mailboxUserId,
+    to_address: message.toAddress,
+    message_id: message.messageId,
+    in_reply_to: message.inReplyTo,
+    subject: message.subject,
+    body_text: message.bodyText,
+    status: message.status,
+    status_detail: message.statusDetail,
+    window_ends_at: message.windowEndsAt,
+    queued_at: message.queuedAt,
+    sent_at: message.sentAt,
+  };
+}
+
 /** Adds a queued message. A second one for the same enrolment, cycle and step is a unique violation. */
 export async function insertSequenceMessage(db: Executor, message: SequenceMessage): Promise<void> {
-  await db
-    .insertInto("sequence_messages")
-    .values({
-      id: message.id,
-      enrolment_id: message.enrolmentId,
-      lead_id: message.leadId,
-      cycle: message.cycle,
-      step_index: message.stepIndex,
-      mailbox_user_id: message.mailboxUserId,
-      to_address: message.toAddress,
-      message_id: message.messageId,
-      in_reply_to: message.inReplyTo,
-      subject: message.subject,
-      body_text: message.bodyText,
-      status: message.status,
-      status_detail: message.statusDetail,
-      window_ends_at: message.windowEndsAt,
-      queued_at: message.queuedAt,
-      sent_at: message.sentAt,
-    })
-    .execute();
+  await db.insertInto("sequence_messages").values(messageToRow(message)).execute();
+}
+
+const INSERT_CHUNK_ROWS = 500;
+
+/** Adds many messages at once (the demo workspace's sent history), a few hundred rows a statement. */
+export async function insertSequenceMessages(db: Executor, messages: readonly SequenceMessage[]): Promise<void> {
+  for (let start = 0; start < messages.length; start += INSERT_CHUNK_ROWS) {
+    await db.insertInto("sequence_messages").values(messages.slice(start, start + INSERT_CHUNK_ROWS).map(messageToRow)).execute();
+  }
 }
 
 export async function findSequenceMessage(db: Executor, id: string): Promise<SequenceMessage | undefined> {
@@ -82,6 +92,18 @@ export async function settleSequenceMessage(db: Executor, id: string, outcome: {
     .where("status", "=", "queued")
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
+}
+
+/** Settles every message of the lead still queued as suppressed (with why) and returns them: the lead's sequence ended before they went out. */
+export async function suppressQueuedMessagesOfLead(db: Executor, leadId: string, detail: string): Promise<SequenceMessage[]> {
+  const rows = await db
+    .updateTable("sequence_messages")
+    .set({ status: "suppressed", status_detail: detail, sent_at: null })
+    .where("lead_id", "=", leadId)
+    .where("status", "=", "queued")
+    .returningAll()
+    .execute();
+  return rows.map(messageRowToMessage);
 }
 
 /** Moves a queued message to a later stretch of its send window (it missed the one it was queued for). */

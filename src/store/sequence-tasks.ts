@@ -34,24 +34,34 @@ function taskRowToTask(row: Selectable<SequenceTaskTable>): SequenceTask {
   };
 }
 
+function taskToRow(task: SequenceTask): Selectable<SequenceTaskTable> {
+  return {
+    id: task.id,
+    enrolment_id: task.enrolmentId,
+    lead_id: task.leadId,
+    owner_id: task.ownerId,
+    cycle: task.cycle,
+    step_index: task.stepIndex,
+    channel: task.channel,
+    instructions: task.instructions,
+    due_at: task.dueAt,
+    done_at: task.doneAt,
+    done_by: task.doneBy,
+  };
+}
+
 /** Adds a task; a second one for the same enrolment, cycle and step is a unique violation. */
 export async function insertSequenceTask(db: Executor, task: SequenceTask): Promise<void> {
-  await db
-    .insertInto("sequence_tasks")
-    .values({
-      id: task.id,
-      enrolment_id: task.enrolmentId,
-      lead_id: task.leadId,
-      owner_id: task.ownerId,
-      cycle: task.cycle,
-      step_index: task.stepIndex,
-      channel: task.channel,
-      instructions: task.instructions,
-      due_at: task.dueAt,
-      done_at: task.doneAt,
-      done_by: task.doneBy,
-    })
-    .execute();
+  await db.insertInto("sequence_tasks").values(taskToRow(task)).execute();
+}
+
+const INSERT_CHUNK_ROWS = 500;
+
+/** Adds many tasks at once (the demo workspace's history), a few hundred rows a statement. */
+export async function insertSequenceTasks(db: Executor, tasks: readonly SequenceTask[]): Promise<void> {
+  for (let start = 0; start < tasks.length; start += INSERT_CHUNK_ROWS) {
+    await db.insertInto("sequence_tasks").values(tasks.slice(start, start + INSERT_CHUNK_ROWS).map(taskToRow)).execute();
+  }
 }
 
 /** One task, locked until the transaction ends on PostgreSQL. */
