@@ -110,6 +110,49 @@ describe("classifyInboundMail", () => {
     });
   });
 
+  it.each([
+    ["a reply about absences", "Re: Cut absence costs by 30%", {}],
+    ["a reply about delivery failures", "Re: Your delivery failure rate", {}],
+    ["a German reply to an out-of-office", "AW: Abwesenheitsnotiz: Quick question", {}],
+    ["a Swedish reply to a bounce subject", "SV: Undeliverable: Quick question", { "Auto-Submitted": "no" }],
+    ["a French reply", "Réf: Réponse automatique : Quick question", {}],
+    ["a spaced reply prefix", "RE : Out of office", {}],
+    ["a Dutch reply", "Antw: Afwezig", {}],
+    ["a subject that only starts like a bounce, from a person", "Undeliverable: Quick question", {}],
+    ["a subject that starts with a plain word", "Absence policy question", {}],
+  ])("takes %s as a reply", (_case, subject, headers) => {
+    expect(classify(mail({ subject, headers, text: "I am out of the office budget talk: 550 user unknown, see you." }))).toEqual({ kind: "reply" });
+  });
+
+  it("reads a bounce by its subject only on automatic mail", () => {
+    const text = "Delivery has failed to these recipients or groups:\n\nbob@example.org\nRemote server returned '550 5.1.1 RESOLVER.ADR.RecipNotFound; not found'\n";
+    for (const headers of [{ "Return-Path": "<>" }, { "Auto-Submitted": "auto-replied" }]) {
+      const message = mail({ fromAddress: "exchange@acme.test", headers: { To: "owner@acme.test", ...headers }, subject: "Undeliverable: Quick question", text });
+      expect(classify(message)).toMatchObject({ kind: "bounce", bounce: { recipient: "bob@example.org", status: "5.1.1" } });
+    }
+  });
+
+  it("names the original recipient of a report, not the one forwarding delivered to", () => {
+    const text = "Final-Recipient: rfc822; ann@mail.example.net\nOriginal-Recipient: rfc822; Ann@Example.com\nAction: failed\nStatus: 5.2.2\n";
+    const message = mail({ fromAddress: "MAILER-DAEMON@mx.example.com", contentType: "multipart/report; report-type=delivery-status", text });
+    expect(classify(message)).toMatchObject({ kind: "bounce", bounce: { recipient: "ann@example.com", status: "5.2.2" } });
+  });
+
+  it("reads a classic bounce by its own words, not by the message it returns", () => {
+    const quoted = "\n------ This is a copy of the message, including all the headers. ------\nReturn-path: <owner@acme.test>\nFrom: owner@acme.test\nTo: bob@example.org\nCc: carol@example.net\n\nOur 5.1.2 release fixes it. If your account does not exist, ignore this.\n";
+    const delayed = mail({ fromAddress: "MAILER-DAEMON@mx.example.com", subject: "Warning: message delayed", text: `Delivery is delayed. Will keep trying.\n${quoted}` });
+    expect(classify(delayed)).toEqual({ kind: "auto_reply" });
+    const failed = mail({ fromAddress: "MAILER-DAEMON@mx.example.com", headers: { To: "owner@acme.test" }, subject: "Mail delivery failed", text: `This is a permanent error. User unknown.\n${quoted}` });
+    expect(classify(failed)).toMatchObject({ kind: "bounce", bounce: { recipient: null, status: null } });
+  });
+
+  it("reads 200 KB of letters without an address in linear time", () => {
+    const message = mail({ fromAddress: "MAILER-DAEMON@mx.example.com", subject: "failure notice", text: `550 5.1.1 user unknown\n${"a".repeat(200_000)}\n${"word ".repeat(40_000)}` });
+    const startedAt = performance.now();
+    expect(classify(message)).toMatchObject({ kind: "bounce", bounce: { recipient: null, status: "5.1.1" } });
+    expect(performance.now() - startedAt).toBeLessThan(500);
+  });
+
   it("reads a classic bounce without a status code by its words, and a delay warning as an automatic reply", () => {
     const failed = mail({ fromAddress: "postmaster@example.org", subject: "Returned mail: see transcript", text: "----- The following addresses had permanent fatal errors -----\n<bob@example.org>\n    (reason: user unknown)" });
     expect(classify(failed)).toMatchObject({ kind: "bounce", bounce: { recipient: "bob@example.org", status: null } });

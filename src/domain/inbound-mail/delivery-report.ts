@@ -1,3 +1,4 @@
+import { hasNullSender, isAutoSubmitted } from "./automatic-mail.js";
 import { type Bounce, foldText, headerOf, type InboundMail } from "./inbound-mail.js";
 
 /** What a delivery report says: the message failed for good, or only that delivery is late (or happened). */
@@ -6,8 +7,9 @@ export type DeliveryReport = { isFailed: true; bounce: Bounce } | { isFailed: fa
 /** Senders of bounces that are not RFC 3464 reports (Postfix, Exim, qmail, Exchange, Gmail). */
 const DAEMON_SENDER = /^(mailer[-_]?daemon|postmaster|mail[-_]delivery[-_]subsystem|mdaemon|bounces?)@/i;
 
+/** How bounce subjects start (folded): "Undeliverable: …", "Mail delivery failed: …". A reply ("Re: …") never matches. */
 const BOUNCE_SUBJECT =
-  /\b(undeliver(ed|able)|delivery (status notification|has failed|failure|failed)|returned mail|mail delivery failed|failure notice|could not be delivered|unzustellbar|nicht zustellbar|non remis|non distribuable|no se pudo entregar|no entregado)\b/;
+  /^(undeliver(ed|able)|delivery (status notification|has failed|failure|failed)|returned mail|mail delivery failed|failure notice|could not be delivered|unzustellbar|nicht zustellbar|non remis|non distribuable|no se pudo entregar|no entregado)\b/;
 
 /** Words of a permanent failure in a classic bounce, when it gives no enhanced status code. */
 const PERMANENT_FAILURE =
@@ -20,7 +22,16 @@ const MESSAGE_ID_FIELD = /^message-id:[ \t]*(<[^>\s]+>)/im;
 
 const ORIGINAL_MESSAGE_ID_FIELD = /^(?:x-)?original-message-id:[ \t]*(<[^>\s]+>)/im;
 
-const EMAIL_ADDRESS = /[\w.!#$%&'*+/=?^`{|}~-]+@[\w-]+(?:\.[\w-]+)+/g;
+/** An address; it starts where a run of address characters starts, so a long word without `@` is tried once, not from every letter. */
+const EMAIL_ADDRESS = /(?<![\w.!#$%&'*+/=?^`{|}~-])[\w.!#$%&'*+/=?^`{|}~-]+@[\w-]+(?:\.[\w-]+)+/g;
+
+/**
+ * Where a classic bounce starts quoting the message it returns: a copy marker (qmail's "--- Below
+ * this line is a copy of the message.", Exim's "------ This is a copy of the message…", "-----
+ * Original message -----") or the returned headers themselves.
+ */
+const RETURNED_MESSAGE_START =
+  /^(?:[ \t]*-+[ \t]*(?:below this line is a copy|this is a copy of the message|(?:the )?original message|returned message|undelivered message)|(?:received|return-path|message-id|dkim-signature):)/im;
 
 const DIAGNOSTIC_MAX_CHARS = 500;
 
@@ -74,7 +85,8 @@ function readStatusReport(mail: InboundMail): DeliveryReport {
   return {
     isFailed: true,
     bounce: {
-      recipient: addressOfField(failed.get("final-recipient") ?? failed.get("original-recipient")),
+      // The address we sent to, not where forwarding took it (RFC 3464 §2.3.1–2.3.2).
+      recipient: addressOfField(failed.get("original-recipient")) ?? addressOfField(failed.get("final-recipient")),
       status: /^\d\.\d{1,3}\.\d{1,3}/.exec(failed.get("status") ?? "")?.[0] ?? null,
       diagnostic: clip(diagnostic && diagnostic.replace(/^smtp;\s*/i, "")),
       originalMessageId: originalMessageIdOf(mail),
@@ -82,31 +94,37 @@ function readStatusReport(mail: InboundMail): DeliveryReport {
   };
 }
 
-/** The first address in a classic bounce's text that is neither its sender nor its recipient (our mailbox). */
-function failedRecipientOf(mail: InboundMail): string | null {
+/** The first address in a classic bounce's own words that is neither its sender nor its recipient (our mailbox). */
+function failedRecipientOf(mail: InboundMail, said: string): string | null {
   const own = new Set([mail.fromAddress ?? "", ...(headerOf(mail, "to").match(EMAIL_ADDRESS) ?? [])].map((address) => address.toLowerCase()));
-  const candidate = (mail.text.match(EMAIL_ADDRESS) ?? []).map((address) => address.toLowerCase()).find((address) => !own.has(address));
+  const candidate = (said.match(EMAIL_ADDRESS) ?? []).map((address) => address.toLowerCase()).find((address) => !own.has(address));
   return candidate ?? null;
 }
 
-/** A mailer-daemon message without a machine-readable part: failed when it gives a 5.x.x status or permanent-failure words. */
+/**
+ * A mailer-daemon message without a machine-readable part: failed when its own words (not the
+ * message it returns) give a 5.x.x status or permanent-failure words.
+ */
 function readClassicBounce(mail: InboundMail): DeliveryReport {
-  const status = ENHANCED_STATUS.exec(mail.text);
-  const isPermanent = status ? status[1] === "5" : PERMANENT_FAILURE.test(foldText(mail.text));
+  const returnedAt = RETURNED_MESSAGE_START.exec(mail.text)?.index;
+  const said = returnedAt === undefined ? mail.text : mail.text.slice(0, returnedAt);
+  const status = ENHANCED_STATUS.exec(said);
+  const isPermanent = status ? status[1] === "5" : PERMANENT_FAILURE.test(foldText(said));
   if (!isPermanent) return { isFailed: false };
-  const line = status ? mail.text.split(/\r?\n/).find((candidate) => candidate.includes(status[0])) ?? null : null;
-  return { isFailed: true, bounce: { recipient: failedRecipientOf(mail), status: status?.[0] ?? null, diagnostic: clip(line), originalMessageId: originalMessageIdOf(mail) } };
+  const line = status ? said.split(/\r?\n/).find((candidate) => candidate.includes(status[0])) ?? null : null;
+  return { isFailed: true, bounce: { recipient: failedRecipientOf(mail, said), status: status?.[0] ?? null, diagnostic: clip(line), originalMessageId: originalMessageIdOf(mail) } };
 }
 
 /**
  * Reads a delivery status notification: an RFC 3464 `multipart/report; report-type=delivery-status`,
- * or a classic bounce (sent by a mailer daemon, or with a bounce subject). Null: this is no
- * delivery report.
+ * or a classic bounce: sent by a mailer daemon, or with a subject that starts like a bounce's on
+ * automatic mail (`Auto-Submitted`, or the null sender). Null: this is no delivery report.
  */
 export function readDeliveryReport(mail: InboundMail): DeliveryReport | null {
   const contentType = mail.contentType.toLowerCase();
   if (contentType.startsWith("multipart/report") && /report-type="?delivery-status/.test(contentType)) return readStatusReport(mail);
-  const isClassic = DAEMON_SENDER.test(mail.fromAddress ?? "") || BOUNCE_SUBJECT.test(foldText(mail.subject));
+  const isAutomatic = isAutoSubmitted(mail) || hasNullSender(mail);
+  const isClassic = DAEMON_SENDER.test(mail.fromAddress ?? "") || (isAutomatic && BOUNCE_SUBJECT.test(foldText(mail.subject).trim()));
   if (!isClassic) return null;
   // A classic bounce may still carry RFC 3464 fields in its text (Exchange, some Exim setups).
   const report = /^final-recipient:/im.test(mail.text) ? readStatusReport(mail) : null;

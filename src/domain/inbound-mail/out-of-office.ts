@@ -1,20 +1,21 @@
 import { foldText } from "./inbound-mail.js";
 
 /**
- * Phrases of automatic replies, in folded text (lower-case, no accents): subjects that mail
- * programs put on them (Outlook's "Automatic reply:", Exchange's "Abwesenheitsnotiz:", Gmail's
- * "Out of office"…). English, German, French, Spanish, Dutch and Italian.
+ * How subjects of automatic replies start, in folded text (lower-case, no accents): what mail
+ * programs put in front (Outlook's "Automatic reply:", Exchange's "Abwesenheitsnotiz:", Gmail's
+ * "Out of office"…). English, German, French, Spanish, Dutch and Italian. Only at the start: a
+ * reply ("Re: Cut absence costs") never matches. The single words need their colon (or nothing after).
  */
 const AUTOMATIC_SUBJECT =
-  /\b(out of (the )?office|automatic reply|auto[- ]?reply|autoresponse|abwesenheitsnotiz|automatische antwort|reponse automatique|absence|respuesta automatica|fuera de (la )?oficina|automatisch antwoord|afwezig|risposta automatica|fuori ufficio)\b/;
+  /^(?:(?:out of (the )?office|automatic reply|auto[- ]?reply|autoresponse|abwesenheitsnotiz|automatische antwort|reponse automatique|respuesta automatica|fuera de (la )?oficina|automatisch antwoord|risposta automatica|fuori ufficio)\b|(?:absence|afwezig) ?(?::|$))/;
 
 /** Phrases that say the writer is away, in folded text. */
 const AWAY_PHRASES =
   /\b(out of (the )?office|ooo|automatic reply|automatische antwort|reponse automatique|respuesta automatica|away from (the |my )?(office|desk)|(i am|i'm|currently) (away|out)|on (vacation|holiday|holidays|leave|annual leave|parental leave|sick leave|a business trip)|limited access to (my )?e-?mail|abwesenheitsnotiz|abwesend|nicht im (buro|buero|haus)|au(ss|ß)er haus|im urlaub|urlaubsbedingt|in elternzeit|absent|absente|absence|en conges?|en vacances|hors du bureau|message d'absence|fuera de (la )?oficina|de vacaciones|ausente|afwezig|met vakantie|fuori ufficio|in ferie)\b/;
 
-/** Whether the subject is one mail programs give automatic replies. */
+/** Whether the subject starts as mail programs start automatic replies' subjects. */
 export function hasAutomaticSubject(subject: string): boolean {
-  return AUTOMATIC_SUBJECT.test(foldText(subject));
+  return AUTOMATIC_SUBJECT.test(foldText(subject).trim());
 }
 
 /** Whether the subject or body says the writer is away (out of office, on holiday…). */
