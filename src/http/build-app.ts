@@ -50,11 +50,18 @@ import { webApp } from "./web-app.js";
 /** Request bodies above this are refused with 413 (a 1,000-lead batch fits comfortably). */
 const BODY_LIMIT_BYTES = 5 * 1024 * 1024;
 
+/**
+ * The longest path parameter, decoded, any route takes: a suppressed address (254). Beyond it the
+ * router answers 414 before the schema sees the value (Fastify's default of 100 cut long addresses off).
+ */
+const MAX_PARAM_LENGTH = 254;
+
 /** Builds the HTTP app. It never listens: `serve` does, and tests use `app.inject`. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: deps.ctx.log as FastifyBaseLogger,
     bodyLimit: BODY_LIMIT_BYTES,
+    maxParamLength: MAX_PARAM_LENGTH,
     trustProxy: deps.config.trustProxy,
     ajv: {
       // Unknown fields are refused rather than silently dropped; query strings coerce to numbers.

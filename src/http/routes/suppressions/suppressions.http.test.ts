@@ -34,6 +34,17 @@ describe.each(ENGINES)("suppressions API (%s)", (engine) => {
     expect(missing.json()).toMatchObject({ code: "not_found", field: "value" });
   });
 
+  it("removes an address longer than 100 characters, up to the 254 a value may have", async () => {
+    const long = `${"l".repeat(64)}@${"d".repeat(63)}.${"e".repeat(63)}.example`;
+    expect(long).toHaveLength(200);
+    expect((await add({ value: long, kind: "address" })).statusCode).toBe(201);
+    const removed = await remove(long);
+    expect(removed.statusCode, removed.body).toBe(204);
+    expect(await values("?search=llll")).toEqual([]);
+    const longest = await remove(`${"l".repeat(64)}@${"d".repeat(63)}.${"e".repeat(63)}.${"f".repeat(53)}.example`);
+    expect(longest.json()).toMatchObject({ code: "not_found", field: "value" });
+  });
+
   it("keeps opt-outs for good: removing one is a 409; adding a listed value is a 409", async () => {
     await insertSuppression(t.ctx.db, { value: "gone@lead.example", kind: "address", reason: "opted_out", leadId: null, note: null, createdBy: "lead", createdAt: t.ctx.clock.now() });
     const refused = await remove("gone@lead.example");
