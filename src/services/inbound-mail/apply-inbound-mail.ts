@@ -68,10 +68,14 @@ async function applyAutoReply({ trx, match, now }: InboundEffect): Promise<Appli
   return { enrolmentId: match.sequenceMessage?.enrolmentId ?? null };
 }
 
-/** A hard bounce: the failed address (or the one the returned email went to) is suppressed, and its leads' sequences stop (`bounced`). */
+/**
+ * A hard bounce: the address the returned sequence email went to (else the failed address the
+ * report names: it may be where forwarding took the mail) is suppressed, and its leads'
+ * sequences stop (`bounced`).
+ */
 async function applyBounce(effect: InboundEffect, bounce: Extract<InboundClassification, { kind: "bounce" }>["bounce"]): Promise<Applied> {
   const { trx, ctx, match, now } = effect;
-  const address = bounce.recipient ?? match.sequenceMessage?.toAddress;
+  const address = match.sequenceMessage?.toAddress ?? bounce.recipient;
   // A bounce without an enhanced status code still failed for good: 5.0.0 is RFC 3463's "permanent, other".
   if (address) await recordBounceInTransaction(trx, ctx, { address, status: bounce.status ?? "5.0.0", diagnostic: bounce.diagnostic, actor: INBOUND_ACTOR, now });
   return { enrolmentId: match.sequenceMessage?.enrolmentId ?? null };

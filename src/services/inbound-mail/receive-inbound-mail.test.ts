@@ -127,6 +127,15 @@ describe.each(ENGINES)("receiveInboundMail on %s", (engine) => {
     expect(await eventTypes(leadId)).toContain("bounced");
   });
 
+  it("suppresses the address the bounced sequence email went to, not the one forwarding delivered it to", async () => {
+    const { leadId, email, messageId } = await enrolledLead();
+    const forwardedTo = `forwarded-${leadId}@mail.example.net`;
+    const raw = rawBounce({ to: `${OWNER}@sales.example`, recipient: forwardedTo, originalMessageId: messageId, messageId: `<dsn-fwd-${leadId}@mx.example.org>` });
+    expect(await receiveInboundMail(ctx, { raw, via: "imap", mailboxUserId: OWNER })).toMatchObject({ kind: "bounce", leadId });
+    expect(await findSuppressionOf(ctx.db, email)).toMatchObject({ reason: "bounced" });
+    expect(await findSuppressionOf(ctx.db, forwardedTo)).toBeUndefined();
+  });
+
   it("takes mail the team wrote itself, in the thread, as no reply from the lead", async () => {
     const { leadId, messageId } = await enrolledLead();
     const raw = rawMail({ from: `${OWNER}@sales.example`, to: "lead@example.com", subject: "Re: Day 0", messageId: "<own@sales.example>", references: [messageId], text: "Following up myself." });
