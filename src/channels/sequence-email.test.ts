@@ -3,11 +3,13 @@ import { ENGINES, openTestDatabase, type TestContext, testContext, type TestData
 import { captureLeadOwnedBy } from "../../test/support/owned-lead.js";
 import { emailStep, enrolNow, insertOwnerWithMailbox, insertTestSequence } from "../../test/support/sequence-fixtures.js";
 import { type SmtpSink, startSmtpSink } from "../../test/support/smtp-sink.js";
+import { FINISH_GRACE_MS } from "../services/sequence-sending/advance-enrolment.js";
 import { runSequenceStep } from "../services/sequence-sending/run-sequence-step.js";
+import { stopLiveEnrolmentInTransaction } from "../services/sequences/stop-live-enrolment.js";
 import { optOutInTransaction } from "../services/suppressions/opt-out.js";
 import { fromJsonColumn } from "../store/engine.js";
 import { findMessageById, listMessagesByStatus } from "../store/outbox.js";
-import { lockEnrolment } from "../store/sequence-enrolments.js";
+import { listEnrolmentsOfLead, lockEnrolment, updateEnrolment } from "../store/sequence-enrolments.js";
 import { listSequenceMessagesOfLead } from "../store/sequence-messages.js";
 import { findSuppressionOf } from "../store/suppressions.js";
 import { findTimerByKey } from "../store/timers.js";
@@ -19,6 +21,7 @@ import { createSequenceEmailChannel } from "./sequence-email.js";
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const PUBLIC_URL = "https://closeloop.example";
+const ALWAYS = { startMinute: 0, endMinute: 1440, weekdays: [1, 2, 3, 4, 5, 6, 7] };
 
 describe.each(ENGINES)("sequence emails on %s", (engine) => {
   let database: TestDatabase;
@@ -42,10 +45,10 @@ describe.each(ENGINES)("sequence emails on %s", (engine) => {
     (await ctx.db.selectFrom("events").selectAll().where("lead_id", "=", leadId).where("type", "=", type).execute()).map((e) => fromJsonColumn<Record<string, unknown>>(e.data));
 
   /** A fresh owner (with a mailbox unless `smtpUrl` is null), sequence and lead, enrolled now. */
-  async function enrolled(options: { steps?: Parameters<typeof insertTestSequence>[2]; lead?: Record<string, unknown>; hourlyLimit?: number; hasMailbox?: boolean } = {}) {
+  async function enrolled(options: { steps?: Parameters<typeof insertTestSequence>[2]; lead?: Record<string, unknown>; hourlyLimit?: number; hasMailbox?: boolean; nurtureSequenceId?: string } = {}) {
     const n = ++serial;
     const owner = await insertOwnerWithMailbox(ctx, `owner_${engine}_${n}`, { smtpUrl: options.hasMailbox === false ? null : sink.url, hourlyLimit: options.hourlyLimit });
-    const sequence = await insertTestSequence(ctx, `sequence_${engine}_${n}`, options.steps ?? [emailStep(0), emailStep(2)]);
+    const sequence = await insertTestSequence(ctx, `sequence_${engine}_${n}`, options.steps ?? [emailStep(0), emailStep(2)], { nurtureSequenceId: options.nurtureSequenceId ?? null });
     const email = `lead${n}@buyer.example`;
     const leadId = await captureLeadOwnedBy(ctx, owner.userId, { email, firstName: "Bea", ...options.lead });
     const enrolment = await enrolNow(ctx, leadId, sequence);
@@ -76,11 +79,15 @@ describe.each(ENGINES)("sequence emails on %s", (engine) => {
     expect(second.header("message-id")).toBe(secondRow!.messageId);
     expect(second.header("in-reply-to")).toBe(queued!.messageId);
     expect(second.header("references")).toBe(queued!.messageId);
+    expect(await lockEnrolment(ctx.db, enrolment.id)).toMatchObject({ status: "active", nextStepIndex: 2, nextSendAt: ctx.clock.now() + 3 * DAY });
+    ctx.clock.advance(3 * DAY);
+    await work();
     expect(await lockEnrolment(ctx.db, enrolment.id)).toMatchObject({ status: "finished", nextSendAt: null });
     expect(mailTo(email)).toHaveLength(2);
   });
 
   it("keeps to the mailbox's hourly limit: the step waits inside its window and goes when the hour has rolled", async () => {
+    ctx.clock.set(Date.UTC(2026, 2, 10, 9, 0)); // Tuesday 09:00 UTC, inside business hours
     const first = await enrolled({ hourlyLimit: 1, steps: [emailStep(0)] });
     await work();
     const owner = first.owner.userId;
@@ -158,5 +165,48 @@ describe.each(ENGINES)("sequence emails on %s", (engine) => {
     expect(await eventsOf(leadId, "message_failed")).toEqual([expect.objectContaining({ statusCode: 550 })]);
     expect(await findSuppressionOf(ctx.db, message!.toAddress)).toMatchObject({ reason: "bounced" });
     expect(await lockEnrolment(ctx.db, enrolment.id)).toMatchObject({ status: "stopped", stopReason: "bounced" });
+  });
+
+  it("keeps the enrolment open for a grace period after its last email, so a reply then stops it and its nurture waits", async () => {
+    const nurture = await insertTestSequence(ctx, `nurture_${engine}_${++serial}`, [emailStep(30, { window: ALWAYS })], { purpose: "nurture", repeatEveryDays: 30 });
+    const { leadId, email, enrolment } = await enrolled({ steps: [emailStep(0, { window: ALWAYS })], nurtureSequenceId: nurture.id });
+    await work();
+    expect(mailTo(email)).toHaveLength(1);
+    expect(await lockEnrolment(ctx.db, enrolment.id)).toMatchObject({ status: "active", nextStepIndex: 1, nextSendAt: ctx.clock.now() + FINISH_GRACE_MS });
+    ctx.clock.advance(DAY);
+    const stopped = await ctx.db.transaction().execute((trx) => stopLiveEnrolmentInTransaction(trx, ctx, { leadId, reason: "replied", actor: "system", now: ctx.clock.now() }));
+    expect(stopped).toMatchObject({ id: enrolment.id, status: "stopped", stopReason: "replied" });
+    ctx.clock.advance(FINISH_GRACE_MS);
+    await work();
+    expect(await listEnrolmentsOfLead(ctx.db, leadId)).toEqual([expect.objectContaining({ id: enrolment.id, status: "stopped" })]);
+  });
+
+  it("stops, not sends, a last email still queued when the deal is won before it goes out", async () => {
+    const { leadId, email, enrolment } = await enrolled({ steps: [emailStep(0, { window: ALWAYS })] });
+    await ctx.db.transaction().execute((trx) => runSequenceStep(trx, ctx, { enrolmentId: enrolment.id, cycle: 0, stepIndex: 0 }, ctx.clock.now()));
+    await ctx.db.transaction().execute((trx) => stopLiveEnrolmentInTransaction(trx, ctx, { leadId, reason: "won", actor: "system", now: ctx.clock.now() }));
+    await work();
+    expect(mailTo(email)).toHaveLength(0);
+    expect(await lockEnrolment(ctx.db, enrolment.id)).toMatchObject({ status: "stopped", stopReason: "won" });
+  });
+
+  it("settles a lead's still-queued email as suppressed when its sequence ends though no enrolment is live (finished, or replaced by hand)", async () => {
+    const { leadId, email, enrolment } = await enrolled({ steps: [emailStep(0, { window: ALWAYS })] });
+    await ctx.db.transaction().execute((trx) => runSequenceStep(trx, ctx, { enrolmentId: enrolment.id, cycle: 0, stepIndex: 0 }, ctx.clock.now()));
+    await updateEnrolment(ctx.db, { ...(await lockEnrolment(ctx.db, enrolment.id))!, status: "finished", nextSendAt: null, endedAt: ctx.clock.now() });
+    expect(await ctx.db.transaction().execute((trx) => stopLiveEnrolmentInTransaction(trx, ctx, { leadId, reason: "meeting_booked", actor: "system", now: ctx.clock.now() }))).toBeUndefined();
+    const [message] = await listSequenceMessagesOfLead(ctx.db, leadId, 10);
+    expect(message).toMatchObject({ status: "suppressed", statusDetail: "the sequence stopped (meeting_booked)" });
+    expect(await eventsOf(leadId, "message_suppressed")).toEqual([expect.objectContaining({ sequenceMessageId: message!.id, reason: "the sequence stopped (meeting_booked)" })]);
+    await work();
+    expect(mailTo(email)).toHaveLength(0);
+  });
+
+  it("after a backlog, moves the next steps by how late a step ran instead of sending them back to back", async () => {
+    const { email, enrolment } = await enrolled({ steps: [emailStep(0, { window: ALWAYS }), emailStep(2, { window: ALWAYS })] });
+    ctx.clock.advance(3 * DAY); // the worker was down: day 0 runs three days late, day 2 is overdue too
+    await work();
+    expect(mailTo(email)).toHaveLength(1);
+    expect(await lockEnrolment(ctx.db, enrolment.id)).toMatchObject({ nextStepIndex: 1, anchorAt: enrolment.anchorAt + 3 * DAY, nextSendAt: ctx.clock.now() + 2 * DAY });
   });
 });

@@ -10,6 +10,15 @@ export function stepDueAt(anchorAt: number, dayOffset: number, zone: string): nu
   return firstInstantAtWallClock(wallClockOf(anchorAt, zone) + dayOffset * DAY_MS, zone);
 }
 
+/**
+ * The anchor moved on by how late a step runs (now past its due time), so the steps after it keep
+ * their spacing from when it really ran: a step run late after a pause or a backlog does not pull
+ * the next ones into a burst. Not late: the anchor as it was.
+ */
+export function anchorAfterLateStep(anchorAt: number, dayOffset: number, zone: string, now: number): number {
+  return anchorAt + Math.max(0, now - stepDueAt(anchorAt, dayOffset, zone));
+}
+
 /** When a step goes out: the first instant inside its window at or after both its due time and now. */
 export function planStepSend(anchorAt: number, step: Pick<SequenceStep, "dayOffset" | "window">, zone: string, now: number): { sendAt: number; windowClosesAt: number } {
   const due = stepDueAt(anchorAt, step.dayOffset, zone);

@@ -25,8 +25,8 @@ import { postponeStep, type StepRun } from "./step-run.js";
  * stage move waits, then finds the step done); a timer that no longer matches the enrolment's
  * position does nothing. A closed lead stops the sequence; a step outside its send window waits
  * for the next opening; an email step renders and queues the message (the outbox sends it), a
- * task step puts a task in the owner's queue; then the enrolment moves to its next step, or
- * finishes (and moves into its nurture sequence).
+ * task step puts a task in the owner's queue; then the enrolment moves to its next step. Past its
+ * last step (a grace period after it) the enrolment finishes (and moves into its nurture sequence).
  */
 export async function runSequenceStep(trx: Executor, ctx: ServiceContext, payload: StepTimerPayload, now: number): Promise<void> {
   const enrolment = await lockEnrolment(trx, payload.enrolmentId);
@@ -39,7 +39,7 @@ export async function runSequenceStep(trx: Executor, ctx: ServiceContext, payloa
     return;
   }
   const step = sequence.steps[enrolment.nextStepIndex];
-  // The sequence was edited down to fewer steps than this enrolment had done: it is finished.
+  // Past the last step (its grace period over, or the sequence edited down to fewer steps): it is finished.
   if (!step) {
     await finishEnrolmentInTransaction(trx, ctx, { enrolment, sequence, lead, now });
     return;

@@ -15,6 +15,11 @@ export type SendOutcome =
   /** Not sent: the mail server refused it for good (`statusCode` 5xx), or it could not be sent at all. */
   | { status: "failed"; reason: string; statusCode: number | null };
 
+/** What every event about a sequence email says of it. */
+export function aboutMessage(message: SequenceMessage) {
+  return { enrolmentId: message.enrolmentId, sequenceMessageId: message.id, messageId: message.messageId, stepIndex: message.stepIndex, cycle: message.cycle, to: message.toAddress };
+}
+
 /**
  * Records the outcome inside the caller's transaction, once (only a queued message settles): the message's
  * status, and `message_sent` with an automated `touch` out by email and the thread's latest
@@ -24,7 +29,7 @@ export type SendOutcome =
 export async function settleSequenceSendInTransaction(trx: Executor, ctx: ServiceContext, message: SequenceMessage, outcome: SendOutcome, now: number): Promise<void> {
   const detail = outcome.status === "sent" ? null : outcome.reason;
   if (!(await settleSequenceMessage(trx, message.id, { status: outcome.status, detail, at: now }))) return;
-  const about = { enrolmentId: message.enrolmentId, sequenceMessageId: message.id, messageId: message.messageId, stepIndex: message.stepIndex, cycle: message.cycle, to: message.toAddress };
+  const about = aboutMessage(message);
   const events: NewLeadEvent[] = [];
   if (outcome.status === "sent") {
     await recordEnrolmentMessageSent(trx, message.enrolmentId, message.messageId);

@@ -1,6 +1,6 @@
 import type { Actor } from "../../domain/lead/lead-event.js";
 import type { Enrolment } from "../../domain/sequences/enrolment.js";
-import { planStepSend, stepDueAt } from "../../domain/sequences/step-schedule.js";
+import { anchorAfterLateStep, planStepSend } from "../../domain/sequences/step-schedule.js";
 import type { Executor } from "../../store/engine.js";
 import { appendEvents } from "../../store/events.js";
 import { findLeadById } from "../../store/leads.js";
@@ -34,7 +34,7 @@ export async function resumeEnrolmentInTransaction(trx: Executor, ctx: ServiceCo
     return nurture ?? finished;
   }
   const zone = await zoneOfLead(trx, lead);
-  const anchorAt = live.anchorAt + Math.max(0, now - stepDueAt(live.anchorAt, step.dayOffset, zone));
+  const anchorAt = anchorAfterLateStep(live.anchorAt, step.dayOffset, zone, now);
   const { sendAt } = planStepSend(anchorAt, step, zone, now);
   const resumed: Enrolment = { ...live, status: "active", anchorAt, nextSendAt: sendAt, pausedUntil: null, pauseReason: null, updatedAt: now };
   await updateEnrolment(trx, resumed);
