@@ -136,6 +136,16 @@ describe.each(ENGINES)("receiveInboundMail on %s", (engine) => {
     expect(await findSuppressionOf(ctx.db, forwardedTo)).toBeUndefined();
   });
 
+  it("records a reply whose subject, text and sender carry NUL characters, without them", async () => {
+    const { leadId, email, messageId } = await enrolledLead();
+    const raw = rawMail({ from: `Ann <${email.replace("@", "\u0000@")}>`, to: `${OWNER}@sales.example`, subject: "Re: Day\u0000 0", messageId: `<nul-${leadId}@example.com>`, inReplyTo: messageId, text: "Yes\u0000 please." });
+    const receipt = await receiveInboundMail(ctx, { raw, via: "imap", mailboxUserId: OWNER });
+    expect(receipt).toMatchObject({ kind: "reply", leadId });
+    const stored = await ctx.db.selectFrom("inbound_messages").select(["subject", "from_address"]).where("id", "=", receipt.id).executeTakeFirstOrThrow();
+    expect(stored).toEqual({ subject: "Re: Day 0", from_address: email });
+    expect((await listLeadEvents(ctx.db, leadId)).find((event) => event.type === "replied")?.data).toMatchObject({ subject: "Re: Day 0" });
+  });
+
   it("takes mail the team wrote itself, in the thread, as no reply from the lead", async () => {
     const { leadId, messageId } = await enrolledLead();
     const raw = rawMail({ from: `${OWNER}@sales.example`, to: "lead@example.com", subject: "Re: Day 0", messageId: "<own@sales.example>", references: [messageId], text: "Following up myself." });

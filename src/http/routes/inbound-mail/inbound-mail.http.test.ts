@@ -46,6 +46,13 @@ describe.each(ENGINES)("POST /api/v1/inbound/email on %s", (engine) => {
     expect(bytes.json()).toMatchObject({ kind: "unmatched", leadId: null });
   });
 
+  it("answers 400 naming the body to bytes that are no readable email", async () => {
+    const payload = Buffer.from(`From: ann@example.com\r\nX-Huge: ${"x".repeat(2 * 1024 * 1024)}\r\n\r\nHi\r\n`);
+    const response = await t.app.inject({ method: "POST", url: URL, headers: { "content-type": "message/rfc822", "x-inbound-secret": SECRET }, payload });
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({ field: "body" });
+  });
+
   it("answers 415 to other content types and 413 above 10 MB", async () => {
     const json = await t.app.inject({ method: "POST", url: URL, headers: { "content-type": "application/json", "x-inbound-secret": SECRET }, payload: JSON.stringify({ raw: "x" }) });
     expect(json.statusCode).toBe(415);
