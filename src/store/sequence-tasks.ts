@@ -75,11 +75,26 @@ export async function markSequenceTaskDone(db: Executor, id: string, done: { at:
   await db.updateTable("sequence_tasks").set({ done_at: done.at, done_by: done.by }).where("id", "=", id).where("done_at", "is", null).execute();
 }
 
-/** Open tasks due by `dueBy`, soonest first; `ownerId` null: everyone's. */
-export async function listOpenSequenceTasks(db: Executor, options: { ownerId: string | null; dueBy: number; limit: number }): Promise<SequenceTask[]> {
-  let query = db.selectFrom("sequence_tasks").selectAll().where("done_at", "is", null).where("due_at", "<=", options.dueBy).orderBy("due_at").orderBy("id").limit(options.limit);
-  if (options.ownerId !== null) query = query.where("owner_id", "=", options.ownerId);
-  return (await query.execute()).map(taskRowToTask);
+/** The lead's fields a task list names it by. */
+export type TaskLeadName = { firstName: string | null; lastName: string | null; email: string | null; phone: string | null };
+
+/** Open tasks due by `dueBy`, soonest first, each with its lead's name fields (one query); `ownerId` null: everyone's. */
+export async function listOpenSequenceTasks(db: Executor, options: { ownerId: string | null; dueBy: number; limit: number }): Promise<(SequenceTask & { lead: TaskLeadName })[]> {
+  let query = db
+    .selectFrom("sequence_tasks")
+    .innerJoin("leads", "leads.id", "sequence_tasks.lead_id")
+    .selectAll("sequence_tasks")
+    .select(["leads.first_name as lead_first_name", "leads.last_name as lead_last_name", "leads.email as lead_email", "leads.phone as lead_phone"])
+    .where("sequence_tasks.done_at", "is", null)
+    .where("sequence_tasks.due_at", "<=", options.dueBy)
+    .orderBy("sequence_tasks.due_at")
+    .orderBy("sequence_tasks.id")
+    .limit(options.limit);
+  if (options.ownerId !== null) query = query.where("sequence_tasks.owner_id", "=", options.ownerId);
+  return (await query.execute()).map((row) => ({
+    ...taskRowToTask(row),
+    lead: { firstName: row.lead_first_name, lastName: row.lead_last_name, email: row.lead_email, phone: row.lead_phone },
+  }));
 }
 
 /** A lead's tasks, newest first. */

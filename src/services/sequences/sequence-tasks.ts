@@ -1,5 +1,6 @@
 import { actorOf, hasPermission, type Principal } from "../../domain/access/permission.js";
 import { DomainError } from "../../domain/errors.js";
+import { leadDisplayName } from "../../domain/lead/lead.js";
 import { appendEvents } from "../../store/events.js";
 import { listOpenSequenceTasks, lockSequenceTask, markSequenceTaskDone, type SequenceTask } from "../../store/sequence-tasks.js";
 import type { ServiceContext } from "../context.js";
@@ -34,12 +35,16 @@ export type SequenceTaskQuery = {
   dueBy?: number | undefined;
 };
 
+/** A task in a queue, with its lead's display name so the queue can say whom to call. */
+export type QueuedSequenceTask = SequenceTask & { leadName: string };
+
 /** Open sequence tasks due by `dueBy`, soonest first. Reps read their own; managers and admins anyone's. */
-export async function listSequenceTasks(ctx: ServiceContext, principal: Principal, query: SequenceTaskQuery): Promise<SequenceTask[]> {
+export async function listSequenceTasks(ctx: ServiceContext, principal: Principal, query: SequenceTaskQuery): Promise<QueuedSequenceTask[]> {
   const ownId = principal.kind === "user" ? principal.userId : null;
   const ownerId = query.ownerId === undefined ? ownId : query.ownerId;
   if ((ownerId === null || ownerId !== ownId) && !hasPermission(principal, "sequences:manage")) {
     throw new DomainError("forbidden", { field: "ownerId", message: "ownerId: only managers and admins can read someone else's tasks" });
   }
-  return listOpenSequenceTasks(ctx.db, { ownerId, dueBy: query.dueBy ?? ctx.clock.now(), limit: TASKS_LISTED });
+  const tasks = await listOpenSequenceTasks(ctx.db, { ownerId, dueBy: query.dueBy ?? ctx.clock.now(), limit: TASKS_LISTED });
+  return tasks.map(({ lead, ...task }) => ({ ...task, leadName: leadDisplayName(lead) }));
 }

@@ -28,7 +28,7 @@ describe.each(ENGINES)("sequence tasks API (%s)", (engine) => {
     return { leadId, taskId: await openCallTask(t.ctx, leadId, enrolment!.id, owner.userId) };
   }
 
-  it("lists the caller's open tasks due now and marks one done, once", async () => {
+  it("lists the caller's open tasks due now, each naming its lead, and marks one done, once", async () => {
     const mine = await taskOf(t.as.rep);
     const theirs = await taskOf(t.as.otherRep);
     const listed = await list();
@@ -47,6 +47,7 @@ describe.each(ENGINES)("sequence tasks API (%s)", (engine) => {
       dueAt: isoOf(t.ctx.clock.now()),
       doneAt: null,
       doneBy: null,
+      leadName: "Ann",
     });
 
     const completed = await done(mine.taskId);

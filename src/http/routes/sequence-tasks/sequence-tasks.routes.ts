@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { completeSequenceTask, listSequenceTasks } from "../../../services/sequences/sequence-tasks.js";
 import type { AppDeps } from "../../app-deps.js";
 import { principalOf } from "../../auth/require-permission.js";
-import { presentSequenceTask } from "./present-sequence-task.js";
+import { presentQueuedSequenceTask, presentSequenceTask } from "./present-sequence-task.js";
 import { SequenceTaskDto, SequenceTaskIdParams, SequenceTaskListQuery, SequenceTaskListResponse } from "./sequence-tasks.schemas.js";
 
 const SECURITY: Record<string, string[]>[] = [{ session: [] }, { apiKey: [] }];
@@ -24,7 +24,7 @@ export const sequenceTaskRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app
     },
     async (request) => {
       const tasks = await listSequenceTasks(ctx, principalOf(request, "leads:read"), { ownerId: request.query.ownerId });
-      return { items: tasks.map(presentSequenceTask) };
+      return { items: tasks.map(presentQueuedSequenceTask) };
     },
   );
 

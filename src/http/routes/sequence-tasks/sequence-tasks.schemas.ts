@@ -16,7 +16,12 @@ export const SequenceTaskDto = Type.Object({
   doneBy: Nullable(Type.String()),
 });
 
-export const SequenceTaskListResponse = Type.Object({ items: Type.Array(SequenceTaskDto, { description: "Open tasks due now, soonest first (at most 200)." }) });
+export const QueuedSequenceTaskDto = Type.Object({
+  ...SequenceTaskDto.properties,
+  leadName: Type.String({ description: "The lead's display name: first and last name, else the email, else the phone." }),
+});
+
+export const SequenceTaskListResponse = Type.Object({ items: Type.Array(QueuedSequenceTaskDto, { description: "Open tasks due now, soonest first (at most 200)." }) });
 
 export const SequenceTaskListQuery = Type.Object(
   {
@@ -28,3 +33,4 @@ export const SequenceTaskListQuery = Type.Object(
 export const SequenceTaskIdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }) }, { additionalProperties: false });
 
 export type SequenceTaskDtoType = Static<typeof SequenceTaskDto>;
+export type QueuedSequenceTaskDtoType = Static<typeof QueuedSequenceTaskDto>;

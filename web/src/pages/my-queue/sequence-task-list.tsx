@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { completeSequenceTask, listDueSequenceTasks, type SequenceTask } from "../../api/sequence-tasks.js";
+import { completeSequenceTask, listDueSequenceTasks, type QueuedSequenceTask } from "../../api/sequence-tasks.js";
 import { AppLink } from "../../components/app-link.js";
 import { FormAlert } from "../../components/form-alert.js";
 import { problemMessageOf } from "../../components/form-problem.js";
@@ -15,7 +15,7 @@ export function SequenceTaskList({ userId, now }: SequenceTaskListProps) {
   const [doneError, setDoneError] = useState<string | null>(null);
   const [pendingId, setPendingId] = useState<string | null>(null);
 
-  async function handleDone(task: SequenceTask) {
+  async function handleDone(task: QueuedSequenceTask) {
     setPendingId(task.id);
     try {
       await completeSequenceTask(task.id);
@@ -55,10 +55,10 @@ export function SequenceTaskList({ userId, now }: SequenceTaskListProps) {
                   <strong>{CHANNEL_NAMES[task.channel]}</strong>: {task.instructions}
                 </td>
                 <td>
-                  <AppLink href={`/leads/${encodeURIComponent(task.leadId)}`}>Open lead</AppLink>
+                  <AppLink href={`/leads/${encodeURIComponent(task.leadId)}`}>{task.leadName}</AppLink>
                 </td>
                 <td>
-                  <button type="button" className="button-quiet small-button" disabled={pendingId === task.id} onClick={() => handleDone(task)} aria-label={`Done: ${CHANNEL_NAMES[task.channel]} ${task.instructions}`}>
+                  <button type="button" className="button-quiet small-button" disabled={pendingId === task.id} onClick={() => handleDone(task)} aria-label={`Done: ${CHANNEL_NAMES[task.channel]} ${task.leadName}: ${task.instructions}`}>
                     {pendingId === task.id ? "Saving…" : "Done"}
                   </button>
                 </td>
