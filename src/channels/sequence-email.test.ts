@@ -5,6 +5,8 @@ import { emailStep, enrolNow, insertOwnerWithMailbox, insertTestSequence } from 
 import { type SmtpSink, startSmtpSink } from "../../test/support/smtp-sink.js";
 import { FINISH_GRACE_MS } from "../services/sequence-sending/advance-enrolment.js";
 import { runSequenceStep } from "../services/sequence-sending/run-sequence-step.js";
+import { pauseLiveEnrolmentInTransaction } from "../services/sequences/pause-live-enrolment.js";
+import { resumeEnrolmentInTransaction } from "../services/sequences/resume-enrolment.js";
 import { stopLiveEnrolmentInTransaction } from "../services/sequences/stop-live-enrolment.js";
 import { optOutInTransaction } from "../services/suppressions/opt-out.js";
 import { fromJsonColumn } from "../store/engine.js";
@@ -45,9 +47,9 @@ describe.each(ENGINES)("sequence emails on %s", (engine) => {
     (await ctx.db.selectFrom("events").selectAll().where("lead_id", "=", leadId).where("type", "=", type).execute()).map((e) => fromJsonColumn<Record<string, unknown>>(e.data));
 
   /** A fresh owner (with a mailbox unless `smtpUrl` is null), sequence and lead, enrolled now. */
-  async function enrolled(options: { steps?: Parameters<typeof insertTestSequence>[2]; lead?: Record<string, unknown>; hourlyLimit?: number; hasMailbox?: boolean; nurtureSequenceId?: string } = {}) {
+  async function enrolled(options: { steps?: Parameters<typeof insertTestSequence>[2]; lead?: Record<string, unknown>; hourlyLimit?: number; hasMailbox?: boolean; smtpUrl?: string; nurtureSequenceId?: string } = {}) {
     const n = ++serial;
-    const owner = await insertOwnerWithMailbox(ctx, `owner_${engine}_${n}`, { smtpUrl: options.hasMailbox === false ? null : sink.url, hourlyLimit: options.hourlyLimit });
+    const owner = await insertOwnerWithMailbox(ctx, `owner_${engine}_${n}`, { smtpUrl: options.hasMailbox === false ? null : (options.smtpUrl ?? sink.url), hourlyLimit: options.hourlyLimit });
     const sequence = await insertTestSequence(ctx, `sequence_${engine}_${n}`, options.steps ?? [emailStep(0), emailStep(2)], { nurtureSequenceId: options.nurtureSequenceId ?? null });
     const email = `lead${n}@buyer.example`;
     const leadId = await captureLeadOwnedBy(ctx, owner.userId, { email, firstName: "Bea", ...options.lead });
@@ -208,5 +210,41 @@ describe.each(ENGINES)("sequence emails on %s", (engine) => {
     await work();
     expect(mailTo(email)).toHaveLength(1);
     expect(await lockEnrolment(ctx.db, enrolment.id)).toMatchObject({ nextStepIndex: 1, anchorAt: enrolment.anchorAt + 3 * DAY, nextSendAt: ctx.clock.now() + 2 * DAY });
+  });
+
+  const outboxOf = async (sequenceMessageId: string) => (await ctx.db.selectFrom("outbox").selectAll().where("key", "=", `sequence-email:${sequenceMessageId}`).executeTakeFirstOrThrow());
+
+  it("holds a queued email while its sequence is paused, until the pause ends (paused by hand: an hour at a time), and sends it once resumed", async () => {
+    const byHand = await enrolled({ steps: [emailStep(0, { window: ALWAYS }), emailStep(5, { window: ALWAYS })] });
+    const away = await enrolled({ steps: [emailStep(0, { window: ALWAYS }), emailStep(5, { window: ALWAYS })] });
+    const returnsAt = ctx.clock.now() + 2 * DAY;
+    for (const [{ leadId, enrolment }, reason, until] of [[byHand, "manual", null], [away, "out_of_office", returnsAt]] as const) {
+      await ctx.db.transaction().execute((trx) => runSequenceStep(trx, ctx, { enrolmentId: enrolment.id, cycle: 0, stepIndex: 0 }, ctx.clock.now()));
+      await ctx.db.transaction().execute((trx) => pauseLiveEnrolmentInTransaction(trx, ctx, { leadId, reason, until, actor: "test", now: ctx.clock.now() }));
+    }
+    await work();
+    expect([...mailTo(byHand.email), ...mailTo(away.email)]).toHaveLength(0);
+    const [[held], [waiting]] = [await listSequenceMessagesOfLead(ctx.db, byHand.leadId, 1), await listSequenceMessagesOfLead(ctx.db, away.leadId, 1)];
+    expect([held!.status, waiting!.status]).toEqual(["queued", "queued"]);
+    expect(await outboxOf(held!.id)).toMatchObject({ status: "pending", attempts: 0, available_at: ctx.clock.now() + HOUR });
+    expect(await outboxOf(waiting!.id)).toMatchObject({ status: "pending", attempts: 0, available_at: returnsAt });
+
+    await ctx.db.transaction().execute((trx) => resumeEnrolmentInTransaction(trx, ctx, { leadId: byHand.leadId, actor: "test", now: ctx.clock.now() }));
+    ctx.clock.advance(HOUR);
+    await work();
+    expect(mailTo(byHand.email)).toHaveLength(1);
+    expect(mailTo(away.email)).toHaveLength(0);
+  });
+
+  it("settles an email failed, with message_failed, when its last attempt fails for a temporary reason", async () => {
+    const { leadId, enrolment } = await enrolled({ steps: [emailStep(0, { window: ALWAYS })], smtpUrl: "smtp://127.0.0.1:1" });
+    await ctx.db.transaction().execute((trx) => runSequenceStep(trx, ctx, { enrolmentId: enrolment.id, cycle: 0, stepIndex: 0 }, ctx.clock.now()));
+    const [queued] = await listSequenceMessagesOfLead(ctx.db, leadId, 1);
+    await ctx.db.updateTable("outbox").set({ attempts: 9 }).where("key", "=", `sequence-email:${queued!.id}`).execute();
+    await work();
+    expect(await outboxOf(queued!.id)).toMatchObject({ status: "dead", attempts: 10 });
+    const [failed] = await listSequenceMessagesOfLead(ctx.db, leadId, 1);
+    expect(failed).toMatchObject({ status: "failed", statusDetail: expect.stringContaining("ECONNREFUSED") });
+    expect(await eventsOf(leadId, "message_failed")).toEqual([expect.objectContaining({ sequenceMessageId: queued!.id, statusCode: null })]);
   });
 });

@@ -13,6 +13,9 @@ export type SequenceEmailChannelOptions = {
 
 type Sendable = Extract<SendPlan, { kind: "send" }>;
 
+/** Mail servers that greylist answer 4xx for minutes: back off from a minute to an hour, for about a day. */
+const SEQUENCE_EMAIL_RETRY = { maxAttempts: 10, backoffBaseMs: 60_000, backoffMaxMs: 3_600_000 };
+
 /** The message as the owner's mailbox sends it: threaded on follow-ups, with RFC 8058 one-click unsubscribe. */
 function mailOf({ message, mailbox, references, unsubscribeUrl }: Sendable) {
   return {
@@ -32,18 +35,17 @@ function mailOf({ message, mailbox, references, unsubscribeUrl }: Sendable) {
  * message that may not go is settled suppressed (the outbox message is done), one past its window
  * waits for the next opening without counting an attempt. A 5xx refusal settles the message as
  * failed (a "no such user" one as a hard bounce) and is permanent; timeouts and 4xx are retried
- * with the same Message-ID.
+ * with the same Message-ID, and when the last attempt fails too the message is settled failed.
  */
 export function createSequenceEmailChannel(ctx: ServiceContext, options: SequenceEmailChannelOptions): Channel<typeof SequenceEmailPayload> {
   return {
     name: "sequence-email",
     payloadSchema: SequenceEmailPayload,
-    // Mail servers that greylist answer 4xx for minutes: back off from a minute to an hour, for about a day.
-    retry: { maxAttempts: 10, backoffBaseMs: 60_000, backoffMaxMs: 3_600_000 },
+    retry: SEQUENCE_EMAIL_RETRY,
     async deliver(outgoing): Promise<DeliveryResult> {
       const plan = await prepareSequenceSend(ctx, outgoing.payload.sequenceMessageId, options.publicUrl, ctx.clock.now());
       if (plan.kind === "settled") return { isDelivered: true, statusCode: null };
-      if (plan.kind === "deferred") return { isDelivered: false, deferredUntil: plan.until, reason: "the send window closed" };
+      if (plan.kind === "deferred") return { isDelivered: false, deferredUntil: plan.until, reason: plan.reason };
       let info: { response?: string };
       try {
         info = await mailboxTransport(plan.mailbox).sendMail(mailOf(plan));
@@ -52,7 +54,8 @@ export function createSequenceEmailChannel(ctx: ServiceContext, options: Sequenc
         const statusCode = replyCodeOf(failure);
         const reason = failure.response ?? failure.message;
         const isPermanent = statusCode !== null && statusCode >= 500;
-        if (isPermanent) await settleSequenceSend(ctx, plan.message, { status: "failed", reason, statusCode }, ctx.clock.now());
+        // The last attempt failing is as final as a refusal: the message failed, not queued for ever.
+        if (isPermanent || outgoing.attempt >= SEQUENCE_EMAIL_RETRY.maxAttempts) await settleSequenceSend(ctx, plan.message, { status: "failed", reason, statusCode }, ctx.clock.now());
         return failedDelivery(reason, { statusCode, isPermanent });
       }
       // Recorded with the worker's record of the delivery, in one commit: accepted means sent.

@@ -135,8 +135,8 @@ export async function mailboxUsageSince(db: Executor, mailboxUserId: string, sin
   return { lastHour: Number(row.hour ?? 0), lastDay: Number(row.day) };
 }
 
-/** What sending a queued message must re-check, read at once: the message, its enrolment's status and whether its lead opted out. */
-export type MessageSendState = { message: SequenceMessage; enrolmentStatus: SequenceEnrolmentTable["status"] | null; isLeadOptedOut: boolean | null };
+/** What sending a queued message must re-check, read at once: the message, its enrolment's status (and end of a pause) and whether its lead opted out. */
+export type MessageSendState = { message: SequenceMessage; enrolmentStatus: SequenceEnrolmentTable["status"] | null; enrolmentPausedUntil: number | null; isLeadOptedOut: boolean | null };
 
 /** A message with its enrolment's status and its lead's opt-out, in one query; undefined when there is no such message. */
 export async function findMessageSendState(db: Executor, id: string): Promise<MessageSendState | undefined> {
@@ -145,12 +145,13 @@ export async function findMessageSendState(db: Executor, id: string): Promise<Me
     .leftJoin("sequence_enrolments", "sequence_enrolments.id", "sequence_messages.enrolment_id")
     .leftJoin("leads", "leads.id", "sequence_messages.lead_id")
     .selectAll("sequence_messages")
-    .select(["sequence_enrolments.status as enrolment_status", "leads.is_opted_out as lead_is_opted_out"])
+    .select(["sequence_enrolments.status as enrolment_status", "sequence_enrolments.paused_until as enrolment_paused_until", "leads.is_opted_out as lead_is_opted_out"])
     .where("sequence_messages.id", "=", id)
     .executeTakeFirst();
   if (!row) return undefined;
-  const { enrolment_status, lead_is_opted_out, ...message } = row;
-  return { message: messageRowToMessage(message), enrolmentStatus: enrolment_status, isLeadOptedOut: lead_is_opted_out === null ? null : lead_is_opted_out === 1 };
+  const { enrolment_status, enrolment_paused_until, lead_is_opted_out, ...message } = row;
+  const isLeadOptedOut = lead_is_opted_out === null ? null : lead_is_opted_out === 1;
+  return { message: messageRowToMessage(message), enrolmentStatus: enrolment_status, enrolmentPausedUntil: enrolment_paused_until, isLeadOptedOut };
 }
 
 /** Messages a mailbox queued or sent since `since` (suppressed and failed ones do not count): its throttle. */

@@ -16,19 +16,23 @@ import { settleSequenceSend } from "./settle-sequence-send.js";
 export type SendPlan =
   /** Nothing to send: already settled, or settled as suppressed just now. */
   | { kind: "settled" }
-  /** Its send window closed: wait for the next opening (not an attempt). */
-  | { kind: "deferred"; until: number }
+  /** Its send window closed, or its sequence is paused: wait until then (not an attempt). */
+  | { kind: "deferred"; until: number; reason: string }
   /** Send it: the message, the owner's mailbox, the thread it follows (References) and its unsubscribe link. */
   | { kind: "send"; message: SequenceMessage; mailbox: Mailbox; references: string[]; unsubscribeUrl: string };
+
+/** How long an email of a sequence paused by hand (no end date) waits before it looks again. */
+const PAUSED_RECHECK_MS = 3_600_000;
 
 /** The longest thread a References header lists (a nurture sequence can run for years). */
 const MAX_REFERENCES = 20;
 
 /**
  * Checks a queued sequence email at the moment of sending, against what may have changed since
- * it was queued: the enrolment must not be stopped or paused, the lead not opted out, the address and its
- * domain not on the suppression list (else it is settled suppressed), and its send window still
- * open (else it moves to the next opening and waits). Reads outside a transaction: a suppression
+ * it was queued: the enrolment must not be stopped, the lead not opted out, the address and its
+ * domain not on the suppression list (else it is settled suppressed); a paused enrolment holds it
+ * until the pause ends (paused by hand: an hour, then it looks again); and its send window must
+ * still be open (else it moves to the next opening and waits). Reads outside a transaction: a suppression
  * landing between this check and the server's answer, one SMTP round trip, is the only one that
  * can slip through. Two queries on the way to sending (message with enrolment and lead, then the
  * suppression list) plus the mailbox: this runs for every email.
@@ -37,10 +41,10 @@ export async function prepareSequenceSend(ctx: ServiceContext, sequenceMessageId
   const { db } = ctx;
   const state = await findMessageSendState(db, sequenceMessageId);
   if (state?.message.status !== "queued") return { kind: "settled" };
-  const { message, enrolmentStatus, isLeadOptedOut } = state;
+  const { message, enrolmentStatus, enrolmentPausedUntil, isLeadOptedOut } = state;
   const suppression = await findSuppressionOf(db, message.toAddress);
-  // A finished enrolment's last email still goes; a stopped or paused one holds everything.
-  const isLive = enrolmentStatus === "active" || enrolmentStatus === "finished";
+  // A finished enrolment's last email still goes (stopping the lead's sequence settles it); a paused one waits.
+  const isLive = enrolmentStatus === "active" || enrolmentStatus === "finished" || enrolmentStatus === "paused";
   const blockedBecause = !isLive
     ? `the sequence is ${enrolmentStatus ?? "gone"}`
     : isLeadOptedOut !== false
@@ -52,10 +56,14 @@ export async function prepareSequenceSend(ctx: ServiceContext, sequenceMessageId
     await settleSequenceSend(ctx, message, { status: "suppressed", reason: blockedBecause }, now);
     return { kind: "settled" };
   }
+  if (enrolmentStatus === "paused") {
+    const until = enrolmentPausedUntil !== null && enrolmentPausedUntil > now ? enrolmentPausedUntil : now + PAUSED_RECHECK_MS;
+    return { kind: "deferred", until, reason: "the sequence is paused" };
+  }
   if (now >= message.windowEndsAt) {
     const { opensAt, closesAt } = await nextOpeningOf(ctx, message, now);
     await moveSequenceMessageWindow(db, message.id, closesAt);
-    if (opensAt > now) return { kind: "deferred", until: opensAt };
+    if (opensAt > now) return { kind: "deferred", until: opensAt, reason: "the send window closed" };
   }
   const mailbox = await findMailbox(db, message.mailboxUserId);
   if (!mailbox) {
