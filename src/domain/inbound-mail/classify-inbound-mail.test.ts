@@ -126,7 +126,7 @@ describe("classifyInboundMail", () => {
 
   it("reads a bounce by its subject only on automatic mail", () => {
     const text = "Delivery has failed to these recipients or groups:\n\nbob@example.org\nRemote server returned '550 5.1.1 RESOLVER.ADR.RecipNotFound; not found'\n";
-    for (const headers of [{ "Return-Path": "<>" }, { "Auto-Submitted": "auto-replied" }]) {
+    for (const headers of [{ "Return-Path": "<>" }, { "Auto-Submitted": "auto-replied" }] as Record<string, string>[]) {
       const message = mail({ fromAddress: "exchange@acme.test", headers: { To: "owner@acme.test", ...headers }, subject: "Undeliverable: Quick question", text });
       expect(classify(message)).toMatchObject({ kind: "bounce", bounce: { recipient: "bob@example.org", status: "5.1.1" } });
     }
