@@ -8,6 +8,7 @@ import type { Figures } from "./figures.js";
 const BENCHMARKS: Record<string, () => Promise<{ runFigures(options: { isQuick: boolean }): Promise<Figures> }>> = {
   capture: () => import("./capture.js"),
   "speed-to-lead": () => import("./speed-to-lead.js"),
+  sequences: () => import("./sequences.js"),
 };
 
 const [name, ...flags] = process.argv.slice(2);
