@@ -97,22 +97,33 @@ export async function findLeadsByIds(db: Executor, ids: string[]): Promise<Lead[
   return rows.map(leadRowToLead);
 }
 
-/** Loads leads by id and locks them for update until the transaction ends. */
+/**
+ * Locks a lead row for a change of its own columns (PostgreSQL `FOR NO KEY UPDATE`). Not `FOR
+ * UPDATE`: that also blocks the key-share lock every insert of a row pointing at the lead takes
+ * (an event, a sequence email), so a sequence step that holds its enrolment and writes for the
+ * lead would deadlock with an opt-out, bounce or stage move that holds the lead and waits for the
+ * enrolment. Writers of the lead still queue on each other.
+ */
+function lockedForChange<Query extends { forNoKeyUpdate(): Query }>(db: Executor, query: Query): Query {
+  return supportsRowLocks(db) ? query.forNoKeyUpdate() : query;
+}
+
+/** Loads leads by id and locks them for a change until the transaction ends. */
 export async function lockLeadsByIds(db: Executor, ids: string[]): Promise<Lead[]> {
   if (ids.length === 0) return [];
   const query = db.selectFrom("leads").selectAll().where("id", "in", ids);
-  const rows = await (supportsRowLocks(db) ? query.forUpdate() : query).execute();
+  const rows = await lockedForChange(db, query).execute();
   return rows.map(leadRowToLead);
 }
 
 /**
  * Every lead reached at `address` (lower-cased): its current email, or an address merged into
- * it (`email:` match key); locked for update until the transaction ends.
+ * it (`email:` match key); locked for a change until the transaction ends.
  */
 export async function lockLeadsByEmail(db: Executor, address: string): Promise<Lead[]> {
   const merged = db.selectFrom("lead_match_keys").select("lead_id").where("match_key", "=", `email:${address}`);
   const query = db.selectFrom("leads").selectAll().where((eb) => eb.or([eb("email", "=", address), eb("id", "in", merged)])).orderBy("id");
-  const rows = await (supportsRowLocks(db) ? query.forUpdate() : query).execute();
+  const rows = await lockedForChange(db, query).execute();
   return rows.map(leadRowToLead);
 }
 
