@@ -3,8 +3,16 @@ import nodemailer, { type Transporter } from "nodemailer";
 import SMTPPool from "nodemailer/lib/smtp-pool/index.js";
 import type { Mailbox } from "../store/mailboxes.js";
 
-/** How long an SMTP server may take to connect, greet or answer before a send fails (and is retried). */
-const SMTP_TIMEOUT_MS = 30_000;
+/** How long an SMTP server may take to connect, greet or answer one command before a send fails (and is retried). */
+const SMTP_TIMEOUT_MS = 10_000;
+
+/**
+ * The longest one send can take before it fails: connecting, the greeting and the answers of a
+ * session (EHLO, STARTTLS, EHLO, AUTH, MAIL FROM, RCPT TO, DATA, the message), each within the
+ * timeout. The outbox lease of a sequence email must exceed it comfortably: a lease running out
+ * mid-send lets another worker send the same step again.
+ */
+export const SMTP_SEND_WORST_CASE_MS = 10 * SMTP_TIMEOUT_MS;
 
 type CachedTransport = { updatedAt: number; smtpUrl: string; transport: Transporter<SMTPPool.SentMessageInfo> };
 

@@ -45,7 +45,7 @@ const DEFAULTS = {
   concurrency: 4,
   timerBatchSize: 50,
   timerLockMs: 60_000,
-  // 6× the 10 s webhook timeout: a live worker never loses a lease mid-send.
+  // 6× the 10 s webhook timeout. The app worker leases longer for slow mail servers (APP_MESSAGE_LOCK_MS).
   messageLockMs: 60_000,
   idlePollMs: 1000,
 };

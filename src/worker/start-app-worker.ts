@@ -22,9 +22,17 @@ export function createAppChannels(ctx: ServiceContext, config: Config): Channel[
 }
 
 /**
+ * How long the app worker holds a claimed message: a claimed message may wait behind one send
+ * per slot before its own (a claim takes a round beyond the open slots), so two of the slowest
+ * SMTP sends, with room to spare. A live worker never loses a lease mid-send, so a slow mail
+ * server does not make another worker send the same email again.
+ */
+export const APP_MESSAGE_LOCK_MS = 5 * 60_000;
+
+/**
  * Starts the worker `closeloop serve` and `closeloop worker` run: every task in `TIMER_TASKS`,
  * the configured channels, and on PostgreSQL a LISTEN connection so other processes' writes
- * wake it at once. A message lease is 6 peer timeouts, so a live worker never loses one mid-send.
+ * wake it at once. A message lease is `APP_MESSAGE_LOCK_MS`, or 6 webhook timeouts if longer.
  * Beside it, the mailbox poller reads users' IMAP mailboxes every MAILBOX_POLL_SECONDS.
  */
 export async function startAppWorker(ctx: ServiceContext, config: Config, options: Partial<WorkerOptions> = {}): Promise<RunningWorker> {
@@ -32,7 +40,7 @@ export async function startAppWorker(ctx: ServiceContext, config: Config, option
     tasks: TIMER_TASKS,
     channels: createAppChannels(ctx, config),
     concurrency: config.workerConcurrency,
-    messageLockMs: Math.max(60_000, 6 * config.webhookTimeoutMs),
+    messageLockMs: Math.max(APP_MESSAGE_LOCK_MS, 6 * config.webhookTimeoutMs),
     listenUrl: config.databaseUrl,
     ...options,
   });
