@@ -74,7 +74,7 @@ export async function listImapMailboxes(db: Executor): Promise<Mailbox[]> {
 }
 
 /** Records how the last IMAP poll went: the UID position it reached, or why it failed. */
-export async function recordImapPoll(db: Executor, userId: string, poll: { uidValidity: number | null; lastUid: number | null; checkedAt: number; error: string | null }): Promise<void> {
+export async function recordImapPoll(db: Executor, userId: string, poll: { uidValidity: number | null; lastUid: number | null; checkedAt: number | null; error: string | null }): Promise<void> {
   await db
     .updateTable("mailboxes")
     .set({ imap_uid_validity: poll.uidValidity, imap_last_uid: poll.lastUid, imap_checked_at: poll.checkedAt, imap_error: poll.error })

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appendToInbox, type Dovecot, dovecotTitle, hasDovecot, startDovecot } from "../../test/support/dovecot.js";
 import { ENGINES, openTestDatabase, type TestContext, type TestDatabase, testContext } from "../../test/support/engines.js";
@@ -23,8 +24,9 @@ describe.skipIf(!hasDovecot).each(ENGINES)(dovecotTitle("pollMailboxesOnce again
     ctx = testContext(database.db);
     await insertOwnerWithMailbox(ctx, REP.name, { smtpUrl: "smtp://127.0.0.1:2525" });
     const saved = (await findMailbox(ctx.db, REP.name))!;
-    // Saved at the test clock's start; mail received before then is not the app's to read.
-    await saveMailbox(ctx.db, { ...saved, imapUrl: dovecot.imapUrl(REP), createdAt: ctx.clock.now(), updatedAt: ctx.clock.now() });
+    // Created at the test clock's start; mail received before then is not the app's to read.
+    await saveMailbox(ctx.db, { ...saved, imapUrl: dovecot.imapUrl(REP), updatedAt: ctx.clock.now() });
+    await ctx.db.updateTable("mailboxes").set({ created_at: ctx.clock.now() }).where("user_id", "=", REP.name).execute();
   }, 30_000);
   afterAll(async () => {
     await database?.destroy();
@@ -70,4 +72,21 @@ describe.skipIf(!hasDovecot).each(ENGINES)(dovecotTitle("pollMailboxesOnce again
     expect(after).toMatchObject({ imapUidValidity: before.imapUidValidity, imapLastUid: 3 });
     await saveMailbox(ctx.db, before);
   });
+
+  it("records and skips mail it cannot read or that is over 10 MB, and reads the mail after it", async () => {
+    const imapUrl = dovecot.imapUrl(REP);
+    const unreadable = Buffer.from(`From: ann@example.com\r\nX-Huge: ${"x".repeat(2 * 1024 * 1024)}\r\n\r\nHi\r\n`);
+    await appendToInbox(imapUrl, unreadable);
+    await appendToInbox(imapUrl, rawMail({ from: "big@example.net", to: "rep@sales.example", subject: "Video", messageId: "<big@example.net>", text: "x".repeat(11 * 1024 * 1024) }));
+    await appendToInbox(imapUrl, rawMail({ from: "after@example.net", to: "rep@sales.example", subject: "Hi", messageId: "<after@example.net>", text: "Hello." }));
+    const { imapUidValidity } = (await findMailbox(ctx.db, REP.name))!;
+
+    await pollMailboxesOnce(ctx);
+    expect((await inbound()).slice(2).map((row) => [row.dedupe_key, row.kind, row.via, row.mailbox_user_id])).toEqual([
+      [`sha256:${createHash("sha256").update(unreadable).digest("hex")}`, "unmatched", "imap", REP.name],
+      [`imap:${REP.name}:${imapUidValidity}:5`, "unmatched", "imap", REP.name],
+      ["<after@example.net>", "unmatched", "imap", REP.name],
+    ]);
+    expect(await findMailbox(ctx.db, REP.name)).toMatchObject({ imapLastUid: 6, imapError: null });
+  }, 30_000);
 });
