@@ -3,8 +3,12 @@ import { listLeadEvents } from "../store/events.js";
 import { countLeads, findLeadById, listLeads } from "../store/leads.js";
 import { countUsers, findUserCredentialsByEmail, insertUsers } from "../store/users.js";
 import { ENGINES, openTestDatabase, REFERENCE_TIME, type TestDatabase, testContext } from "../../test/support/engines.js";
+import { DEMO_COMPANY_NAME } from "../domain/demo/demo-sequences.js";
+import type { Principal } from "../domain/access/permission.js";
+import { readSettings } from "../store/settings.js";
 import { verifyPassword } from "./passwords.js";
 import { DEMO_PASSWORD, type DemoSummary, seedDemo } from "./seed-demo.js";
+import { readLeadSequence } from "./sequences/read-lead-sequence.js";
 
 const firstAdmin = { id: "user_admin", email: "admin@example.com", name: "Admin", role: "admin" as const, timezone: "UTC", isActive: true, createdAt: REFERENCE_TIME };
 
@@ -77,9 +81,50 @@ describe.each(ENGINES)("seedDemo on %s", (engine) => {
     expect(states.filter((s) => s.closed_at !== null)).toHaveLength(summary.outcomes.won + summary.outcomes.lost + summary.outcomes.disqualified);
     expect(states.some((s) => s.next_step_action !== null)).toBe(true);
     expect(states.every((s) => s.closed_at === null || s.next_step_action === null)).toBe(true);
-    const reminders = await database.db.selectFrom("timers").select(["task", "run_at"]).execute();
+    const reminders = await database.db.selectFrom("timers").select(["task", "run_at"]).where("task", "=", "next-step-due").execute();
     expect(reminders.length).toBeGreaterThan(0);
-    expect(reminders.every((timer) => timer.task === "next-step-due" && timer.run_at > summary.endAt)).toBe(true);
+    expect(reminders.every((timer) => timer.run_at > summary.endAt)).toBe(true);
+  });
+
+  it("writes the sequences, signs their emails with the demo company, and records what they sent", async () => {
+    expect((await readSettings(database.db)).companyName).toBe(DEMO_COMPANY_NAME);
+    const sequences = await database.db.selectFrom("sequences").select(["id", "name", "purpose", "nurture_sequence_id", "repeat_every_days"]).orderBy("name").execute();
+    const nurture = sequences.find((sequence) => sequence.purpose === "nurture")!;
+    expect(nurture).toMatchObject({ name: "Monthly nurture", repeat_every_days: 30 });
+    expect(sequences.filter((sequence) => sequence.purpose === "follow_up").map((sequence) => sequence.nurture_sequence_id)).toEqual([nurture.id, nurture.id]);
+    const messages = await database.db.selectFrom("sequence_messages").select(["id", "message_id", "status", "sent_at", "subject"]).execute();
+    expect(messages).toHaveLength(summary.sequences.emailsSent);
+    expect(messages.length).toBeGreaterThan(50);
+    expect(messages.every((m) => m.status === "sent" && m.sent_at! < summary.endAt && m.message_id === `<${m.id}@demo.closeloop.test>` && !m.subject.includes("{{"))).toBe(true);
+    const sentEvents = await database.db.selectFrom("events").where("type", "=", "message_sent").select((eb) => eb.fn.countAll<number>().as("count")).executeTakeFirstOrThrow();
+    expect(Number(sentEvents.count)).toBe(messages.length);
+    const openTasks = await database.db.selectFrom("sequence_tasks").select(["due_at"]).where("done_at", "is", null).execute();
+    expect(openTasks).toHaveLength(summary.sequences.openTasks);
+    expect(openTasks.every((task) => task.due_at < summary.endAt)).toBe(true);
+  });
+
+  it("keeps live enrolments quiet: each waits for a step timer at least a day ahead, and the lead page shows it", async () => {
+    const live = await database.db.selectFrom("sequence_enrolments").select(["id", "lead_id", "next_send_at", "cycle", "next_step_index"]).where("status", "in", ["active", "paused"]).execute();
+    expect(live).toHaveLength(summary.sequences.live);
+    expect(live.length).toBeGreaterThan(0);
+    const timers = await database.db.selectFrom("timers").select(["key", "payload", "run_at"]).where("task", "=", "sequence-step").execute();
+    expect(timers).toHaveLength(live.length);
+    const byKey = new Map(timers.map((timer) => [timer.key, timer]));
+    for (const enrolment of live) {
+      expect(enrolment.next_send_at!).toBeGreaterThanOrEqual(summary.endAt + 86_400_000);
+      expect(byKey.get(`sequence-step:${enrolment.id}`)?.run_at).toBe(enrolment.next_send_at);
+    }
+    const manager: Principal = { kind: "user", userId: (await findUserCredentialsByEmail(database.db, "maria@demo.closeloop.test"))!.user.id, role: "manager" };
+    const view = await readLeadSequence(testContext(database.db), manager, live[0]!.lead_id);
+    expect(view.live).toMatchObject({ id: live[0]!.id, nextSendAt: live[0]!.next_send_at });
+  });
+
+  it("puts the opted-out and bounced addresses on the suppression list and marks opted-out leads", async () => {
+    const suppressions = await database.db.selectFrom("suppressions").select(["value", "reason"]).execute();
+    expect(suppressions.filter((s) => s.reason === "opted_out")).toHaveLength(summary.sequences.optedOut);
+    expect(suppressions.filter((s) => s.reason === "bounced")).toHaveLength(summary.sequences.bounced);
+    const optedOut = await database.db.selectFrom("leads").select("email").where("is_opted_out", "=", 1).execute();
+    expect(optedOut.map((lead) => lead.email!.toLowerCase()).sort()).toEqual(suppressions.filter((s) => s.reason === "opted_out").map((s) => s.value).sort());
   });
 
   it("refuses a second run and changes nothing", async () => {

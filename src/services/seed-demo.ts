@@ -5,11 +5,14 @@ import type { Lead } from "../domain/lead/lead.js";
 import type { NewLeadEvent } from "../domain/lead/lead-event.js";
 import { matchKeysOf } from "../domain/lead/match-key.js";
 import { DEMO_ACTOR, demoPipelineOf } from "../domain/demo/demo-pipeline.js";
+import { DEMO_COMPANY_NAME, type DemoLeadSequences, type DemoSequenceSet, demoSequencesOf, demoSequencesOfLead } from "../domain/demo/demo-sequences.js";
+import type { StepTimerPayload } from "../domain/sequences/step-decision.js";
 import { streamFor } from "../domain/demo/seeded-random.js";
 import { DEFAULT_PIPELINE } from "../domain/pipeline/pipeline-config.js";
 import { type LeadPipeline, nextStepTimerKey } from "../domain/pipeline/lead-pipeline.js";
 import { nextStepTimerPlan } from "../domain/pipeline/next-step.js";
 import type { Role } from "../domain/access/permission.js";
+import type { Enrolment } from "../domain/sequences/enrolment.js";
 import type { Executor } from "../store/engine.js";
 import { appendEvents } from "../store/events.js";
 import { claimMatchKeys, countLeads, insertLeads } from "../store/leads.js";
@@ -17,7 +20,14 @@ import { countUsers, insertUsers } from "../store/users.js";
 import { isUniqueViolation } from "../store/unique-violation.js";
 import { insertLeadPipelines } from "../store/lead-pipeline.js";
 import { scheduleTimers, type TimerSchedule } from "../store/timers.js";
+import { readSettings, writeSetting } from "../store/settings.js";
+import { insertSequence } from "../store/sequences.js";
+import { insertEnrolments } from "../store/sequence-enrolments.js";
+import { insertSequenceMessages } from "../store/sequence-messages.js";
+import { insertSequenceTasks } from "../store/sequence-tasks.js";
+import { insertSuppression } from "../store/suppressions.js";
 import { NEXT_STEP_DUE_TASK } from "./next-steps/next-step-writes.js";
+import { SEQUENCE_STEP_TASK, sequenceStepTimerKey } from "./sequences/sequence-timers.js";
 import type { ServiceContext } from "./context.js";
 import { hashPassword } from "./passwords.js";
 
@@ -42,12 +52,15 @@ export type DemoSummary = {
   leadCount: number;
   eventCount: number;
   outcomes: { won: number; lost: number; disqualified: number; open: number };
+  sequences: { enrolledLeads: number; live: number; emailsSent: number; openTasks: number; optedOut: number; bounced: number };
 };
 
 /**
  * Fills an empty workspace with a seeded year of history (see `generateDemoHistory`): the team
  * with one shared password, leads with their match keys, owners and current stage, and their
- * `created` and `assigned` events at the historical times. One transaction, so a failed run
+ * `created` and `assigned` events at the historical times, the pipeline, and the follow-up
+ * sequences with the emails they sent, their tasks, opt-outs and bounces, and the step timers of
+ * the enrolments still running (`demoSequencesOfLead`). One transaction, so a failed run
  * leaves the workspace empty and can simply be retried; refuses (`conflict`) when the workspace
  * already has users or leads, so demo data never mixes with real data.
  */
@@ -61,16 +74,24 @@ export async function seedDemo(ctx: ServiceContext, options: SeedDemoOptions): P
   // argon2id costs ~50 ms: hash once for all nine accounts.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const pipelines = history.leads.map((demoLead, index) => demoPipelineOf(demoLead, DEFAULT_PIPELINE, history.endAt, streamFor(options.seed, "next-step", index)));
-  const events = history.leads.flatMap((demoLead, index) => [...eventsOf(demoLead), ...pipelines[index]!.events]);
+  const { companyName } = await readSettings(ctx.db);
+  const sequences = demoSequencesOf(options.seed, history.team[0]!.user.createdAt);
+  const followUps = followUpsOf(history, sequences, companyName ?? DEMO_COMPANY_NAME);
+  const leadEvents = history.leads.flatMap((demoLead, index) => [...eventsOf(demoLead), ...inTimeOrder(pipelines[index]!.events, followUps[index]?.events ?? [])]);
+  const events = [...sequenceSavedEvents(sequences), ...leadEvents];
   const states = pipelines.flatMap(({ state }) => (state ? [state] : []));
+  const written = followUps.filter((followUp) => followUp !== null);
   try {
     await ctx.db.transaction().execute(async (trx) => {
       await refuseUnlessEmpty(trx);
       await insertUsers(trx, history.team.map(({ user }) => ({ user, passwordHash })));
-      await writeLeads(trx, history.leads.map(({ lead }) => lead));
+      await writeLeads(trx, history.leads.map(({ lead }, index) => (followUps[index]?.isOptedOut ? { ...lead, isOptedOut: true } : lead)));
+      // Demo emails are signed for a company: name one unless the workspace already has.
+      if (companyName === null) await writeSetting(trx, "companyName", DEMO_COMPANY_NAME, history.endAt);
+      await writeFollowUps(trx, sequences, written);
       await appendEvents(trx, events);
       await insertLeadPipelines(trx, states, history.endAt);
-      await scheduleTimers(trx, nextStepTimersOf(states), history.endAt);
+      await scheduleTimers(trx, [...nextStepTimersOf(states), ...sequenceStepTimersOf(written.flatMap((followUp) => followUp.enrolments))], history.endAt);
     });
   } catch (error) {
     // Two demo runs racing on PostgreSQL: the loser trips over the winner's user emails.
@@ -78,7 +99,7 @@ export async function seedDemo(ctx: ServiceContext, options: SeedDemoOptions): P
     throw error;
   }
   ctx.log.info({ seed: options.seed, leads: history.leads.length, events: events.length }, "demo workspace seeded");
-  return summarize(history, events.length);
+  return summarize(history, events.length, written);
 }
 
 function checkRange(field: string, value: number, range: { min: number; max: number }): void {
@@ -127,6 +148,54 @@ function eventsOf({ lead, plan }: DemoLead): NewLeadEvent[] {
 }
 
 
+/** Each lead's sequences, drawn from its own stream, with its owner's name and zone. */
+function followUpsOf(history: DemoHistory, sequences: DemoSequenceSet, companyName: string): (DemoLeadSequences | null)[] {
+  const owners = new Map(history.team.map(({ user }) => [user.id, user]));
+  return history.leads.map((demoLead, index) => {
+    const context = { sequences, owner: owners.get(demoLead.plan.ownerId)!, companyName, endAt: history.endAt };
+    return demoSequencesOfLead(demoLead, context, streamFor(history.seed, "sequences", index));
+  });
+}
+
+/** The sequences (nurture first: the others name it), then enrolments, sent emails, tasks and the suppression list, in bulk. */
+async function writeFollowUps(trx: Executor, sequences: DemoSequenceSet, followUps: DemoLeadSequences[]): Promise<void> {
+  for (const sequence of [sequences.nurture, sequences.followUp, sequences.demoRequest]) await insertSequence(trx, sequence);
+  await insertEnrolments(trx, followUps.flatMap((followUp) => followUp.enrolments));
+  await insertSequenceMessages(trx, followUps.flatMap((followUp) => followUp.messages));
+  await insertSequenceTasks(trx, followUps.flatMap((followUp) => followUp.tasks));
+  for (const { suppression } of followUps) if (suppression) await insertSuppression(trx, suppression);
+}
+
+/**
+ * The demo sets up no mailbox (its users have no SMTP server). Rather than let due email steps
+ * pause with `no_mailbox`, every live enrolment's next step lies at least a day ahead (see
+ * `demoSequencesOfLead`), so the demo stays quiet; a step that falls due later pauses, visibly.
+ */
+function sequenceStepTimersOf(enrolments: Enrolment[]): TimerSchedule[] {
+  return enrolments.flatMap(({ id, status, cycle, nextStepIndex, nextSendAt }) => {
+    if (status !== "active" || nextSendAt === null) return [];
+    const payload: StepTimerPayload = { enrolmentId: id, cycle, stepIndex: nextStepIndex };
+    return [{ key: sequenceStepTimerKey(id), task: SEQUENCE_STEP_TASK, payload, runAt: nextSendAt }];
+  });
+}
+
+/** `sequence_saved` for each demo sequence, as a manager saving it records (no lead). */
+function sequenceSavedEvents(sequences: DemoSequenceSet): NewLeadEvent[] {
+  return [sequences.nurture, sequences.followUp, sequences.demoRequest].map(({ id, name, createdAt }) => ({
+    leadId: null,
+    type: "sequence_saved",
+    actor: DEMO_ACTOR,
+    at: createdAt,
+    data: { sequenceId: id, name },
+  }));
+}
+
+/** Two time-ordered lists as one; at the same instant the pipeline's event (the reply, the won move) comes before what it caused. */
+function inTimeOrder(pipeline: NewLeadEvent[], sequence: NewLeadEvent[]): NewLeadEvent[] {
+  if (sequence.length === 0) return pipeline;
+  return [...pipeline, ...sequence].sort((a, b) => a.at - b.at);
+}
+
 /** The reminders and overdue checks still ahead of the demo's open next steps, as setting them would schedule. */
 function nextStepTimersOf(states: LeadPipeline[]): TimerSchedule[] {
   return states.flatMap(({ leadId, nextStep }) => {
@@ -136,9 +205,17 @@ function nextStepTimersOf(states: LeadPipeline[]): TimerSchedule[] {
   });
 }
 
-function summarize(history: DemoHistory, eventCount: number): DemoSummary {
+function summarize(history: DemoHistory, eventCount: number, followUps: DemoLeadSequences[]): DemoSummary {
   const outcomes = { won: 0, lost: 0, disqualified: 0, open: 0 };
   for (const { plan } of history.leads) outcomes[plan.outcome.kind]++;
+  const sequences = { enrolledLeads: followUps.length, live: 0, emailsSent: 0, openTasks: 0, optedOut: 0, bounced: 0 };
+  for (const { enrolments, messages, tasks, suppression } of followUps) {
+    sequences.live += enrolments.filter((enrolment) => enrolment.status === "active").length;
+    sequences.emailsSent += messages.length;
+    sequences.openTasks += tasks.filter((task) => task.doneAt === null).length;
+    if (suppression?.reason === "opted_out") sequences.optedOut++;
+    if (suppression?.reason === "bounced") sequences.bounced++;
+  }
   return {
     seed: history.seed,
     startAt: history.startAt,
@@ -148,5 +225,6 @@ function summarize(history: DemoHistory, eventCount: number): DemoSummary {
     leadCount: history.leads.length,
     eventCount,
     outcomes,
+    sequences,
   };
 }
