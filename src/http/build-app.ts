@@ -4,7 +4,7 @@ import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import ajvFormats from "ajv-formats";
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from "fastify";
 import { DomainError } from "../domain/errors.js";
 import type { AppDeps } from "./app-deps.js";
 import { authPlugin } from "./auth/auth-plugin.js";
@@ -56,10 +56,19 @@ const BODY_LIMIT_BYTES = 5 * 1024 * 1024;
  */
 const MAX_PARAM_LENGTH = 254;
 
+/**
+ * What a request log line says of the request. Not its query string (the inbound endpoint's
+ * `?secret=`) nor an unsubscribe link's token (`/u/<token>`): both are credentials.
+ */
+function requestLogOf(request: FastifyRequest) {
+  const path = request.url.split("?")[0]!.replace(/^\/u\/.+/, "/u/[token]");
+  return { method: request.method, url: path, host: request.host, remoteAddress: request.ip, remotePort: request.socket?.remotePort };
+}
+
 /** Builds the HTTP app. It never listens: `serve` does, and tests use `app.inject`. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
-    loggerInstance: deps.ctx.log as FastifyBaseLogger,
+    loggerInstance: (deps.ctx.log as FastifyBaseLogger).child({}, { serializers: { req: requestLogOf } }),
     bodyLimit: BODY_LIMIT_BYTES,
     maxParamLength: MAX_PARAM_LENGTH,
     trustProxy: deps.config.trustProxy,
