@@ -78,21 +78,29 @@ export async function markSequenceTaskDone(db: Executor, id: string, done: { at:
 /** The lead's fields a task list names it by. */
 export type TaskLeadName = { firstName: string | null; lastName: string | null; email: string | null; phone: string | null };
 
-/** Open tasks due by `dueBy`, soonest first, each with its lead's name fields (one query); `ownerId` null: everyone's. */
+/**
+ * Open tasks due by `dueBy`, soonest first, each with its lead's name fields (one query), in the
+ * queue of the lead's current owner (`ownerId`; null: everyone's) and with that owner: a task
+ * follows its lead when the lead is reassigned. A task whose sequence was stopped (a reply, a
+ * meeting, a won or lost deal) is no longer anyone's to do.
+ */
 export async function listOpenSequenceTasks(db: Executor, options: { ownerId: string | null; dueBy: number; limit: number }): Promise<(SequenceTask & { lead: TaskLeadName })[]> {
   let query = db
     .selectFrom("sequence_tasks")
     .innerJoin("leads", "leads.id", "sequence_tasks.lead_id")
+    .innerJoin("sequence_enrolments", "sequence_enrolments.id", "sequence_tasks.enrolment_id")
     .selectAll("sequence_tasks")
-    .select(["leads.first_name as lead_first_name", "leads.last_name as lead_last_name", "leads.email as lead_email", "leads.phone as lead_phone"])
+    .select(["leads.owner_id as lead_owner_id", "leads.first_name as lead_first_name", "leads.last_name as lead_last_name", "leads.email as lead_email", "leads.phone as lead_phone"])
     .where("sequence_tasks.done_at", "is", null)
     .where("sequence_tasks.due_at", "<=", options.dueBy)
+    .where("sequence_enrolments.status", "!=", "stopped")
     .orderBy("sequence_tasks.due_at")
     .orderBy("sequence_tasks.id")
     .limit(options.limit);
-  if (options.ownerId !== null) query = query.where("sequence_tasks.owner_id", "=", options.ownerId);
+  if (options.ownerId !== null) query = query.where("leads.owner_id", "=", options.ownerId);
   return (await query.execute()).map((row) => ({
     ...taskRowToTask(row),
+    ownerId: row.lead_owner_id,
     lead: { firstName: row.lead_first_name, lastName: row.lead_last_name, email: row.lead_email, phone: row.lead_phone },
   }));
 }

@@ -10,21 +10,23 @@ import { findWorkableLead } from "../leads/find-workable-lead.js";
 const TASKS_LISTED = 200;
 
 /**
- * Marks a manual sequence step (call, LinkedIn, SMS) done on a lead the principal may work and
- * appends `sequence_task_done`. It logs nothing else: the touch itself is logged as a touch.
- * Done already: returned as it is.
+ * Marks a manual sequence step (call, LinkedIn, SMS) done on a lead the principal may work (a
+ * rep: one they own now, whoever owned it when the task was set) and appends
+ * `sequence_task_done`. It logs nothing else: the touch itself is logged as a touch. Done
+ * already: returned as it is. The task comes back with the lead's current owner.
  */
 export async function completeSequenceTask(ctx: ServiceContext, principal: Principal, taskId: string): Promise<SequenceTask> {
   return ctx.db.transaction().execute(async (trx) => {
     const task = await lockSequenceTask(trx, taskId);
     if (!task) throw new DomainError("not_found", { field: "id", message: `id: no sequence task ${taskId}` });
-    await findWorkableLead(trx, principal, task.leadId, { isLocking: false });
-    if (task.doneAt !== null) return task;
+    const lead = await findWorkableLead(trx, principal, task.leadId, { isLocking: false });
+    const current = { ...task, ownerId: lead.ownerId };
+    if (task.doneAt !== null) return current;
     const now = ctx.clock.now();
     const actor = actorOf(principal);
     await markSequenceTaskDone(trx, taskId, { at: now, by: actor });
     await appendEvents(trx, [{ leadId: task.leadId, type: "sequence_task_done", actor, at: now, data: { taskId, enrolmentId: task.enrolmentId, channel: task.channel } }]);
-    return { ...task, doneAt: now, doneBy: actor };
+    return { ...current, doneAt: now, doneBy: actor };
   });
 }
 

@@ -139,4 +139,21 @@ describe.each(ENGINES)("sequences on %s", (engine) => {
     expect(await listSequenceTasks(ctx, REP, {})).toEqual([]);
     expect(await failureOf(completeSequenceTask(ctx, REP, "seqtask_missing"))).toEqual({ code: "not_found", field: "id" });
   });
+
+  it("keeps a task in the queue of its lead's current owner, who may complete it, and drops it from every queue once its sequence stops", async () => {
+    const sequence = await createSequence(ctx, MANAGER, input("Calls after a handover", [{ ...email(), channel: "call", subject: "", body: "Call {{ lead.firstName }}" }]));
+    const leadId = await captureLeadOwnedBy(ctx, "user_rep", { email: "di@lead.test", firstName: "Di" });
+    const enrolment = await enrolLead(ctx, REP, leadId, { sequenceId: sequence.id, isReplacing: false });
+    const task = { id: "seqtask_handover", enrolmentId: enrolment.id, leadId, ownerId: "user_rep", cycle: 0, stepIndex: 0, channel: "call" as const, instructions: "Call Di", dueAt: ctx.clock.now(), doneAt: null, doneBy: null };
+    await insertSequenceTask(database.db, task);
+    await insertSequenceTask(database.db, { ...task, id: "seqtask_handover_2", stepIndex: 1 });
+    await updateLead(database.db, { ...(await findLeadById(database.db, leadId))!, ownerId: "user_other" });
+    expect((await listSequenceTasks(ctx, REP, {})).map((open) => open.id)).not.toContain(task.id);
+    expect((await listSequenceTasks(ctx, OTHER_REP, {})).map((open) => [open.id, open.ownerId])).toEqual([[task.id, "user_other"], ["seqtask_handover_2", "user_other"]]);
+    expect(await failureOf(completeSequenceTask(ctx, REP, task.id))).toEqual({ code: "not_found", field: "id" });
+    expect(await completeSequenceTask(ctx, OTHER_REP, task.id)).toMatchObject({ ownerId: "user_other", doneBy: "user:user_other" });
+    await stopEnrolment(ctx, MANAGER, leadId);
+    expect((await listSequenceTasks(ctx, OTHER_REP, {})).map((open) => open.id)).toEqual([]);
+    expect((await listSequenceTasks(ctx, MANAGER, { ownerId: null })).map((open) => open.id)).not.toContain("seqtask_handover_2");
+  });
 });
