@@ -55,6 +55,15 @@ describe.each(ENGINES)("unsubscribe links on %s", (engine) => {
     expect(await optOutEvents(leadId)).toHaveLength(1);
   });
 
+  it("takes a one-click POST sent as multipart/form-data, as RFC 8058 allows", async () => {
+    const { email, leadId, path } = await enrolledLead();
+    const body = '--b0undary\r\nContent-Disposition: form-data; name="List-Unsubscribe"\r\n\r\nOne-Click\r\n--b0undary--\r\n';
+    const response = await t.app.inject({ method: "POST", url: path, headers: { "content-type": "multipart/form-data; boundary=b0undary" }, payload: body });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(await findSuppressionOf(t.ctx.db, email)).toMatchObject({ reason: "opted_out" });
+    expect(await optOutEvents(leadId)).toEqual([expect.objectContaining({ via: "one_click" })]);
+  });
+
   it("unsubscribes from the page's button, even for someone whose browser holds a session without a CSRF token", async () => {
     const { leadId, path } = await enrolledLead();
     const response = await oneClick(path, "List-Unsubscribe=One-Click&via=page", { cookie: t.as.rep.headers.cookie! });

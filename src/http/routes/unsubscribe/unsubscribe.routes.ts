@@ -6,6 +6,22 @@ import type { AppDeps } from "../../app-deps.js";
 import { confirmPage, donePage, invalidLinkPage } from "./unsubscribe-pages.js";
 import { UnsubscribeBody, UnsubscribeParams } from "./unsubscribe.schemas.js";
 
+/** A one-click body is one short field; a multipart one is read whole, so it is kept small. */
+const MULTIPART_BODY_LIMIT_BYTES = 16 * 1024;
+
+/** The text fields of a `multipart/form-data` body (RFC 7578), by name; files are not expected here. */
+function multipartFields(body: string, contentType: string | undefined): Record<string, string> {
+  const boundary = /boundary="?([^";]+)"?/i.exec(contentType ?? "")?.[1];
+  const fields: Record<string, string> = {};
+  if (!boundary) return fields;
+  for (const part of body.split(`--${boundary}`)) {
+    const [head = "", ...value] = part.split(/\r?\n\r?\n/);
+    const name = /content-disposition:[^\r\n]*\bname="([^"]*)"/i.exec(head)?.[1];
+    if (name !== undefined) fields[name] = value.join("\r\n\r\n").replace(/\r?\n$/, "");
+  }
+  return fields;
+}
+
 /** A bad token or a malformed request gets the plain 400 page a person can read, not problem+json. */
 function sendInvalidLink(error: FastifyError | DomainError, _request: FastifyRequest, reply: FastifyReply) {
   if (!(error instanceof DomainError) && error.validation === undefined) throw error;
@@ -18,6 +34,11 @@ function sendInvalidLink(error: FastifyError | DomainError, _request: FastifyReq
  * mail client's RFC 8058 one-click request.
  */
 export const unsubscribeRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { ctx }) => {
+  // Encapsulated: RFC 8058 allows the one-click body as multipart/form-data too; only these routes read it.
+  app.addContentTypeParser("multipart/form-data", { parseAs: "string", bodyLimit: MULTIPART_BODY_LIMIT_BYTES }, (request, body, done) =>
+    done(null, multipartFields(body as string, request.headers["content-type"])),
+  );
+
   app.get(
     "/u/*",
     { schema: { tags: ["unsubscribe"], summary: "Unsubscribe page (HTML)", params: UnsubscribeParams }, errorHandler: sendInvalidLink },
@@ -35,7 +56,7 @@ export const unsubscribeRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app,
       schema: {
         tags: ["unsubscribe"],
         summary: "Unsubscribe (RFC 8058 one-click)",
-        description: "Body `List-Unsubscribe=One-Click` (urlencoded). Permanent: the address is suppressed and every sequence to it stops.",
+        description: "Body `List-Unsubscribe=One-Click` (urlencoded or multipart/form-data). Permanent: the address is suppressed and every sequence to it stops.",
         params: UnsubscribeParams,
         body: UnsubscribeBody,
       },
