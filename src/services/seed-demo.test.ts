@@ -3,7 +3,7 @@ import { listLeadEvents } from "../store/events.js";
 import { countLeads, findLeadById, listLeads } from "../store/leads.js";
 import { countUsers, findUserCredentialsByEmail, insertUsers } from "../store/users.js";
 import { ENGINES, openTestDatabase, REFERENCE_TIME, type TestDatabase, testContext } from "../../test/support/engines.js";
-import { DEMO_COMPANY_NAME } from "../domain/demo/demo-sequences.js";
+import { DEMO_COMPANY_NAME } from "../domain/demo/demo-sequence-set.js";
 import type { Principal } from "../domain/access/permission.js";
 import { readSettings } from "../store/settings.js";
 import { verifyPassword } from "./passwords.js";
@@ -121,6 +121,7 @@ describe.each(ENGINES)("seedDemo on %s", (engine) => {
 
   it("puts the opted-out and bounced addresses on the suppression list and marks opted-out leads", async () => {
     const suppressions = await database.db.selectFrom("suppressions").select(["value", "reason"]).execute();
+    expect(summary.sequences.optedOut).toBeGreaterThan(0);
     expect(suppressions.filter((s) => s.reason === "opted_out")).toHaveLength(summary.sequences.optedOut);
     expect(suppressions.filter((s) => s.reason === "bounced")).toHaveLength(summary.sequences.bounced);
     const optedOut = await database.db.selectFrom("leads").select("email").where("is_opted_out", "=", 1).execute();

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { checkSequenceInput } from "../sequences/check-sequence.js";
-import { DEMO_COMPANY_NAME, type DemoLeadSequences, type DemoSequenceSet, demoSequencesOf, demoSequencesOfLead } from "./demo-sequences.js";
+import { DEMO_COMPANY_NAME, type DemoSequenceSet, demoSequencesOf } from "./demo-sequence-set.js";
+import { type DemoLeadSequences, demoSequencesOfLead } from "./demo-sequences.js";
 import { type DemoHistory, generateDemoHistory } from "./generate-demo-history.js";
 import { streamFor } from "./seeded-random.js";
 
