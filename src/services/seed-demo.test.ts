@@ -9,6 +9,9 @@ import { readSettings } from "../store/settings.js";
 import { verifyPassword } from "./passwords.js";
 import { DEMO_PASSWORD, type DemoSummary, seedDemo } from "./seed-demo.js";
 import { readLeadSequence } from "./sequences/read-lead-sequence.js";
+import { runSequenceStep } from "./sequence-sending/run-sequence-step.js";
+import type { SequenceStep } from "../domain/sequences/sequence.js";
+import { fromJsonColumn } from "../store/engine.js";
 
 const firstAdmin = { id: "user_admin", email: "admin@example.com", name: "Admin", role: "admin" as const, timezone: "UTC", isActive: true, createdAt: REFERENCE_TIME };
 
@@ -135,6 +138,21 @@ describe.each(ENGINES)("seedDemo on %s", (engine) => {
     });
     expect(await countLeads(database.db)).toBe(summary.leadCount);
     expect(await countUsers(database.db)).toBe(9);
+  });
+
+  it("has no mailboxes: a live email step that falls due later pauses for want of one, visibly", async () => {
+    const live = await database.db
+      .selectFrom("sequence_enrolments")
+      .innerJoin("sequences", "sequences.id", "sequence_enrolments.sequence_id")
+      .select(["sequence_enrolments.id", "cycle", "next_step_index", "next_send_at", "sequences.steps"])
+      .where("status", "=", "active")
+      .execute();
+    const emailStep = live.find((enrolment) => (fromJsonColumn<SequenceStep[]>(enrolment.steps)[enrolment.next_step_index]?.channel ?? null) === "email")!;
+    const ctx = testContext(database.db);
+    const payload = { enrolmentId: emailStep.id, cycle: emailStep.cycle, stepIndex: emailStep.next_step_index };
+    await database.db.transaction().execute((trx) => runSequenceStep(trx, ctx, payload, emailStep.next_send_at!));
+    const paused = await database.db.selectFrom("sequence_enrolments").select(["status", "pause_reason"]).where("id", "=", emailStep.id).executeTakeFirstOrThrow();
+    expect(paused).toEqual({ status: "paused", pause_reason: "no_mailbox" });
   });
 
   it("names the option that is out of range", async () => {

@@ -28,6 +28,7 @@ import { insertSequenceMessages } from "../store/sequence-messages.js";
 import { insertSequenceTasks } from "../store/sequence-tasks.js";
 import { insertSuppression } from "../store/suppressions.js";
 import { NEXT_STEP_DUE_TASK } from "./next-steps/next-step-writes.js";
+import { FINISH_GRACE_MS } from "./sequence-sending/advance-enrolment.js";
 import { SEQUENCE_STEP_TASK, sequenceStepTimerKey } from "./sequences/sequence-timers.js";
 import type { ServiceContext } from "./context.js";
 import { hashPassword } from "./passwords.js";
@@ -86,7 +87,7 @@ export async function seedDemo(ctx: ServiceContext, options: SeedDemoOptions): P
     await ctx.db.transaction().execute(async (trx) => {
       await refuseUnlessEmpty(trx);
       await insertUsers(trx, history.team.map(({ user }) => ({ user, passwordHash })));
-      await writeLeads(trx, history.leads.map(({ lead }, index) => (followUps[index]?.isOptedOut ? { ...lead, isOptedOut: true } : lead)));
+      await writeLeads(trx, history.leads.map(({ lead }, index) => withOptOut(lead, followUps[index] ?? null)));
       // Demo emails are signed for a company: name one unless the workspace already has.
       if (companyName === null) await writeSetting(trx, "companyName", DEMO_COMPANY_NAME, history.endAt);
       await writeFollowUps(trx, sequences, written);
@@ -149,11 +150,17 @@ function eventsOf({ lead, plan }: DemoLead): NewLeadEvent[] {
 }
 
 
+/** The lead as its opt-out left it: marked, and changed then. */
+function withOptOut(lead: Lead, followUp: DemoLeadSequences | null): Lead {
+  if (!followUp?.isOptedOut) return lead;
+  return { ...lead, isOptedOut: true, updatedAt: Math.max(lead.updatedAt, followUp.suppression!.createdAt) };
+}
+
 /** Each lead's sequences, drawn from its own stream, with its owner's name and zone. */
 function followUpsOf(history: DemoHistory, sequences: DemoSequenceSet, companyName: string): (DemoLeadSequences | null)[] {
   const owners = new Map(history.team.map(({ user }) => [user.id, user]));
   return history.leads.map((demoLead, index) => {
-    const context = { sequences, owner: owners.get(demoLead.plan.ownerId)!, companyName, endAt: history.endAt };
+    const context = { sequences, owner: owners.get(demoLead.plan.ownerId)!, companyName, endAt: history.endAt, finishGraceMs: FINISH_GRACE_MS };
     return demoSequencesOfLead(demoLead, context, streamFor(history.seed, "sequences", index));
   });
 }

@@ -7,11 +7,12 @@ import { streamFor } from "./seeded-random.js";
 
 const END_AT = Date.UTC(2026, 2, 4, 15, 0);
 const DAY_MS = 86_400_000;
+const FINISH_GRACE_MS = 3 * DAY_MS;
 
 function generate(history: DemoHistory, sequences: DemoSequenceSet): (DemoLeadSequences | null)[] {
   const owners = new Map(history.team.map(({ user }) => [user.id, user]));
   return history.leads.map((demoLead, index) =>
-    demoSequencesOfLead(demoLead, { sequences, owner: owners.get(demoLead.plan.ownerId)!, companyName: DEMO_COMPANY_NAME, endAt: END_AT }, streamFor(7, "sequences", index)),
+    demoSequencesOfLead(demoLead, { sequences, owner: owners.get(demoLead.plan.ownerId)!, companyName: DEMO_COMPANY_NAME, endAt: END_AT, finishGraceMs: FINISH_GRACE_MS }, streamFor(7, "sequences", index)),
   );
 }
 
@@ -106,10 +107,22 @@ describe("demoSequencesOfLead", () => {
           expect(plan.outcome).toMatchObject({ kind: enrolment.stopReason, at: enrolment.endedAt });
         }
       }
-      const finished = enrolments.filter((e) => e.status === "finished");
-      for (const enrolment of finished) expect(enrolments[enrolments.indexOf(enrolment) + 1]).toMatchObject({ sequenceId: sequences.nurture.id, enrolledVia: "nurture", enrolledAt: enrolment.endedAt });
     }
     expect([...reasons]).toEqual(expect.arrayContaining(["replied", "manual", "lost", "opted_out"]));
+  });
+
+  it("finishes a follow-up only once the grace period after its last step has passed, then moves the lead into the nurture", () => {
+    let finishedCount = 0;
+    for (const { enrolments, messages, tasks } of enrolled) {
+      for (const enrolment of enrolments.filter((e) => e.status === "finished")) {
+        finishedCount++;
+        const stepTimes = [...messages.map((m) => [m.enrolmentId, m.queuedAt] as const), ...tasks.map((t) => [t.enrolmentId, t.dueAt] as const)];
+        const lastStepAt = Math.max(...stepTimes.filter(([enrolmentId]) => enrolmentId === enrolment.id).map(([, at]) => at));
+        expect(enrolment.endedAt!).toBeGreaterThan(lastStepAt);
+        expect(enrolments[enrolments.indexOf(enrolment) + 1]).toMatchObject({ sequenceId: sequences.nurture.id, enrolledVia: "nurture", enrolledAt: enrolment.endedAt });
+      }
+    }
+    expect(finishedCount).toBeGreaterThan(10);
   });
 
   it("suppresses the addresses that opted out or bounced, and marks opted-out leads", () => {

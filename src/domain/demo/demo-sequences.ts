@@ -3,7 +3,7 @@ import type { Enrolment, EnrolmentVia, StopReason } from "../sequences/enrolment
 import { leadTimeZone } from "../sequences/lead-time-zone.js";
 import type { Sequence, SequenceStep, TaskChannel } from "../sequences/sequence.js";
 import { sequenceMessageIdOf } from "../sequences/step-decision.js";
-import { planStepSend, positionAfter, type SequencePosition } from "../sequences/step-schedule.js";
+import { planStepSend, positionAfter, type SequencePosition, stepDueAt } from "../sequences/step-schedule.js";
 import { renderStep, type TemplateVariables, templateVariablesOf } from "../sequences/template.js";
 import type { User } from "../users/user.js";
 import { demoIdFor } from "./demo-id.js";
@@ -89,7 +89,14 @@ export type DemoLeadSequences = {
   events: NewLeadEvent[];
 };
 
-export type DemoSequenceContext = { sequences: DemoSequenceSet; owner: User; companyName: string; endAt: number };
+export type DemoSequenceContext = {
+  sequences: DemoSequenceSet;
+  owner: User;
+  companyName: string;
+  endAt: number;
+  /** How long an enrolment stays open after its last step fell due before it finishes (the sending service's grace). */
+  finishGraceMs: number;
+};
 
 /** Why and when the lead's journey stops a sequence, whatever the sequence is doing. */
 type PlannedStop = { at: number; reason: StopReason };
@@ -100,8 +107,8 @@ type PlannedStop = { at: number; reason: StopReason };
  * steps go out inside their windows in the owner's zone (demo leads have no zone of their own)
  * until the journey stops them — an emailed reply (`replied`), a reply on another channel or a
  * connected call (the owner stops it by hand), a won, lost or disqualified deal — or the reader
- * opts out or the address bounces. A follow-up that runs out moves the lead into the monthly
- * nurture, which repeats until something stops it. Null when the owner did not enrol the lead.
+ * opts out or the address bounces. A follow-up whose last step ran (and the grace period after
+ * it passed) moves the lead into the monthly nurture, which repeats until something stops it. Null when the owner did not enrol the lead.
  */
 export function demoSequencesOfLead(demoLead: DemoLead, context: DemoSequenceContext, random: SeededRandom): DemoLeadSequences | null {
   const { lead, plan, profile } = demoLead;
@@ -122,9 +129,11 @@ export function demoSequencesOfLead(demoLead: DemoLead, context: DemoSequenceCon
     result.enrolments.push(enrolment);
     pushEvent(result, lead.id, "enrolled", now, { enrolmentId: enrolment.id, sequenceId: sequence.id, sequenceName: sequence.name, via });
     let stop = journeyStop;
+    let finishAt = Infinity;
     for (;;) {
-      const step = sequence.steps[position.stepIndex]!;
-      const { sendAt, windowClosesAt } = planStepSend(position.anchorAt, step, zone, now);
+      // Past the last step, the enrolment waits out the grace period, then finishes.
+      const step = sequence.steps[position.stepIndex];
+      const { sendAt, windowClosesAt } = step ? planStepSend(position.anchorAt, step, zone, now) : { sendAt: finishAt, windowClosesAt: finishAt };
       if (stop !== null && stop.at <= sendAt + MAX_SEND_DELAY_MS) {
         Object.assign(enrolment, { status: "stopped", stopReason: stop.reason, endedAt: stop.at, updatedAt: stop.at });
         recordStop(result, enrolment, stop, recipient.address, random);
@@ -136,6 +145,8 @@ export function demoSequencesOfLead(demoLead: DemoLead, context: DemoSequenceCon
         Object.assign(enrolment, { status: "active", cycle: position.cycle, nextStepIndex: position.stepIndex, anchorAt: position.anchorAt, nextSendAt: sendAt });
         return inTimeOrder(result);
       }
+      now = sendAt;
+      if (!step) break;
       const run: StepRun = { result, ...recipient, enrolment, position, channel: step.channel, rendered: render(sequence, position.stepIndex), sendAt, windowClosesAt, endAt: context.endAt, random };
       if (step.channel === "email") {
         const sentAt = recordEmail(run);
@@ -143,12 +154,11 @@ export function demoSequencesOfLead(demoLead: DemoLead, context: DemoSequenceCon
       } else {
         recordTask(run);
       }
-      now = sendAt;
       const next = positionAfter(sequence, position, zone);
-      if (next.kind === "end") break;
-      position = next;
+      if (next.kind === "end") finishAt = stepDueAt(position.anchorAt, step.dayOffset, zone) + context.finishGraceMs;
+      position = next.kind === "end" ? { ...position, stepIndex: sequence.steps.length } : next;
     }
-    // Every step ran without a reply: finished, and on into the nurture sequence at once.
+    // Every step ran and the grace period passed without a reply: finished, and on into the nurture sequence at once.
     const nurture = sequence.nurtureSequenceId === context.sequences.nurture.id ? context.sequences.nurture : null;
     Object.assign(enrolment, { status: "finished", endedAt: now, updatedAt: now });
     pushEvent(result, lead.id, "sequence_finished", now, { enrolmentId: enrolment.id, sequenceId: sequence.id, nurtureSequenceId: nurture?.id ?? null });
