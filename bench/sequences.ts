@@ -32,6 +32,8 @@ import { type Figures, figure } from "./figures.js";
 const LEADS_PER_OWNER = 500;
 /** Timers and messages in flight at once: enough open SMTP exchanges to hide the peer's round trips. */
 const WORKER_CONCURRENCY = 32;
+/** Timers per transaction: SQLite has one connection, and smaller step batches let the sending interleave with them. */
+const TIMER_BATCH_SIZE = 10;
 
 type Sink = { url: string; count(): Promise<{ count: number; unique: number }>; close(): void };
 
@@ -155,7 +157,7 @@ export async function runFigures({ isQuick }: { isQuick: boolean }): Promise<Fig
     await db.transaction().execute((trx) => seed(trx, count, sink.url, now));
     const ctx: ServiceContext = { db, clock: systemClock, ids: timeOrderedIds, log: pino({ level: "warn" }), defaultPhoneRegion: "US", publicUrl: "https://closeloop.example" };
     const startedAt = performance.now();
-    const worker = await startWorker(ctx, { tasks: TIMER_TASKS, channels: [createSequenceEmailChannel(ctx, { publicUrl: ctx.publicUrl })], concurrency: WORKER_CONCURRENCY });
+    const worker = await startWorker(ctx, { tasks: TIMER_TASKS, channels: [createSequenceEmailChannel(ctx, { publicUrl: ctx.publicUrl })], concurrency: WORKER_CONCURRENCY, timerBatchSize: TIMER_BATCH_SIZE });
     while (worker.counts.messagesDelivered + worker.counts.messagesFailed < count) await sleep(5);
     const seconds = (performance.now() - startedAt) / 1000;
     await worker.stop();
