@@ -70,7 +70,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: (deps.ctx.log as FastifyBaseLogger).child({}, { serializers: { req: requestLogOf } }),
     bodyLimit: BODY_LIMIT_BYTES,
-    maxParamLength: MAX_PARAM_LENGTH,
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     trustProxy: deps.config.trustProxy,
     ajv: {
       // Unknown fields are refused rather than silently dropped; query strings coerce to numbers.
