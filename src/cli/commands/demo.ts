@@ -44,6 +44,7 @@ function formatSummary(summary: DemoSummary, elapsedMs: number): string {
   const lines = [
     `Demo workspace ready in ${(elapsedMs / 1000).toFixed(1)} s (seed ${summary.seed}).`,
     `${count(summary.leadCount)} leads from ${day(summary.startAt)} to ${day(summary.endAt)}: ${count(outcomes.won)} won, ${count(outcomes.lost)} lost, ${count(outcomes.disqualified)} disqualified, ${count(outcomes.open)} open.`,
+    `Follow-up: ${count(summary.sequences.enrolledLeads)} leads enrolled (${count(summary.sequences.live)} still in a sequence), ${count(summary.sequences.emailsSent)} emails sent, ${count(summary.sequences.optedOut)} opted out.`,
     "",
     `Log in with password ${summary.password} as:`,
     ...summary.users.map((user) => `  ${user.role.padEnd(8)} ${user.email.padEnd(30)} ${user.name.padEnd(16)} ${user.profile}`),
