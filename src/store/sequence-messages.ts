@@ -1,26 +1,7 @@
 import type { Selectable } from "kysely";
+import type { SequenceMessage } from "../domain/sequences/sequence-output.js";
 import type { Executor } from "./engine.js";
 import type { SequenceEnrolmentTable, SequenceMessageTable } from "./schema.js";
-
-/** One email a sequence step produced: rendered and queued, then sent, suppressed or failed. */
-export type SequenceMessage = {
-  id: string;
-  enrolmentId: string;
-  leadId: string;
-  cycle: number;
-  stepIndex: number;
-  mailboxUserId: string;
-  toAddress: string;
-  messageId: string;
-  inReplyTo: string | null;
-  subject: string;
-  bodyText: string;
-  status: SequenceMessageTable["status"];
-  statusDetail: string | null;
-  windowEndsAt: number;
-  queuedAt: number;
-  sentAt: number | null;
-};
 
 function messageRowToMessage(row: Selectable<SequenceMessageTable>): SequenceMessage {
   return {
@@ -76,11 +57,6 @@ export async function insertSequenceMessages(db: Executor, messages: readonly Se
   for (let start = 0; start < messages.length; start += INSERT_CHUNK_ROWS) {
     await db.insertInto("sequence_messages").values(messages.slice(start, start + INSERT_CHUNK_ROWS).map(messageToRow)).execute();
   }
-}
-
-export async function findSequenceMessage(db: Executor, id: string): Promise<SequenceMessage | undefined> {
-  const row = await db.selectFrom("sequence_messages").selectAll().where("id", "=", id).executeTakeFirst();
-  return row && messageRowToMessage(row);
 }
 
 /** Records the outcome of sending: sent (with the time), suppressed or failed (with why). Only a queued message changes. */
@@ -152,18 +128,6 @@ export async function findMessageSendState(db: Executor, id: string): Promise<Me
   const { enrolment_status, enrolment_paused_until, lead_is_opted_out, ...message } = row;
   const isLeadOptedOut = lead_is_opted_out === null ? null : lead_is_opted_out === 1;
   return { message: messageRowToMessage(message), enrolmentStatus: enrolment_status, enrolmentPausedUntil: enrolment_paused_until, isLeadOptedOut };
-}
-
-/** Messages a mailbox queued or sent since `since` (suppressed and failed ones do not count): its throttle. */
-export async function countMailboxMessagesSince(db: Executor, mailboxUserId: string, since: number): Promise<number> {
-  const row = await db
-    .selectFrom("sequence_messages")
-    .select((eb) => eb.fn.countAll<number | string>().as("count"))
-    .where("mailbox_user_id", "=", mailboxUserId)
-    .where("queued_at", ">=", since)
-    .where("status", "in", ["queued", "sent"])
-    .executeTakeFirstOrThrow();
-  return Number(row.count);
 }
 
 /** A lead's sequence emails, newest first. */

@@ -1,22 +1,7 @@
 import type { Selectable } from "kysely";
-import type { TaskChannel } from "../domain/sequences/sequence.js";
+import type { SequenceTask } from "../domain/sequences/sequence-output.js";
 import { type Executor, supportsRowLocks } from "./engine.js";
 import type { SequenceTaskTable } from "./schema.js";
-
-/** A manual sequence step waiting in its owner's queue. */
-export type SequenceTask = {
-  id: string;
-  enrolmentId: string;
-  leadId: string;
-  ownerId: string | null;
-  cycle: number;
-  stepIndex: number;
-  channel: TaskChannel;
-  instructions: string;
-  dueAt: number;
-  doneAt: number | null;
-  doneBy: string | null;
-};
 
 function taskRowToTask(row: Selectable<SequenceTaskTable>): SequenceTask {
   return {

@@ -2,6 +2,7 @@ import type { NewLeadEvent } from "../lead/lead-event.js";
 import type { Enrolment, EnrolmentVia, StopReason } from "../sequences/enrolment.js";
 import { leadTimeZone } from "../sequences/lead-time-zone.js";
 import type { Sequence, SequenceStep, TaskChannel } from "../sequences/sequence.js";
+import type { SequenceMessage, SequenceTask } from "../sequences/sequence-output.js";
 import { sequenceMessageIdOf } from "../sequences/step-decision.js";
 import { planStepSend, positionAfter, type SequencePosition, stepDueAt } from "../sequences/step-schedule.js";
 import { renderStep, type TemplateVariables, templateVariablesOf } from "../sequences/template.js";
@@ -32,40 +33,11 @@ const BOUNCE_CHANCE = 0.004;
 /** The most an email waits between queued and accepted; a stop by then means it was never sent. */
 const MAX_SEND_DELAY_MS = 40_000;
 
-/** An email a demo sequence sent, shaped like a `sequence_messages` row. */
-export type DemoSequenceMessage = {
-  id: string;
-  enrolmentId: string;
-  leadId: string;
-  cycle: number;
-  stepIndex: number;
-  mailboxUserId: string;
-  toAddress: string;
-  messageId: string;
-  inReplyTo: string | null;
-  subject: string;
-  bodyText: string;
-  status: "sent";
-  statusDetail: null;
-  windowEndsAt: number;
-  queuedAt: number;
-  sentAt: number;
-};
+/** An email a demo sequence sent: accepted by the server. */
+export type DemoSequenceMessage = SequenceMessage & { status: "sent"; statusDetail: null; sentAt: number };
 
-/** A manual step that fell due, shaped like a `sequence_tasks` row; still open when its owner had not done it by the end. */
-export type DemoSequenceTask = {
-  id: string;
-  enrolmentId: string;
-  leadId: string;
-  ownerId: string;
-  cycle: number;
-  stepIndex: number;
-  channel: TaskChannel;
-  instructions: string;
-  dueAt: number;
-  doneAt: number | null;
-  doneBy: string | null;
-};
+/** A manual step that fell due; still open when its owner had not done it by the end. */
+export type DemoSequenceTask = SequenceTask & { ownerId: string };
 
 /** An address taken off every sequence, shaped like a `suppressions` row. */
 export type DemoSuppression = {

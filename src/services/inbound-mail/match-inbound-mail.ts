@@ -1,9 +1,10 @@
+import type { SequenceMessage } from "../../domain/sequences/sequence-output.js";
 import type { InboundClassification } from "../../domain/inbound-mail/inbound-mail.js";
 import type { Lead } from "../../domain/lead/lead.js";
 import { matchKeysOf } from "../../domain/lead/match-key.js";
 import type { Executor } from "../../store/engine.js";
 import { findLeadById, findLeadIdsByMatchKeys } from "../../store/leads.js";
-import { findSequenceMessageByMessageIds, type SequenceMessage } from "../../store/sequence-messages.js";
+import { findSequenceMessageByMessageIds } from "../../store/sequence-messages.js";
 import { isTeamAddress } from "../../store/team-addresses.js";
 import type { ParsedInboundMail } from "./parse-inbound-mail.js";
 

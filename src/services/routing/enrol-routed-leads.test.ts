@@ -16,9 +16,9 @@ import { createRoutingRule } from "../routing-config/create-routing-rule.js";
 import { archiveSequence } from "../sequences/archive-sequence.js";
 import { createSequence } from "../sequences/create-sequence.js";
 import { sequenceStepTimerKey } from "../sequences/sequence-timers.js";
+import { ALWAYS_OPEN_WINDOW } from "../../../test/support/sequence-fixtures.js";
 
 const MANAGER: Principal = { kind: "user", userId: "user_mgr", role: "manager" };
-const WINDOW = { startMinute: 0, endMinute: 1440, weekdays: [1, 2, 3, 4, 5, 6, 7] };
 
 describe.each(ENGINES)("routing rules with a sequence on %s", (engine) => {
   let database: TestDatabase;
@@ -29,7 +29,7 @@ describe.each(ENGINES)("routing rules with a sequence on %s", (engine) => {
     ctx = testContext(database.db);
     await insertUsers(database.db, [buildPerson("user_mgr", { role: "manager" }), buildPerson("user_rep")]);
     await saveRoutingProfile(database.db, { userId: "user_rep", workingHours: null, capacity: null, routingWeight: 1, backupUserId: null, managerId: null }, 0);
-    const step = { dayOffset: 0, channel: "email" as const, subject: "Thanks for joining", body: "Hi {{ lead.firstName | default: 'there' }}", window: WINDOW, proofAssetIds: [] };
+    const step = { dayOffset: 0, channel: "email" as const, subject: "Thanks for joining", body: "Hi {{ lead.firstName | default: 'there' }}", window: ALWAYS_OPEN_WINDOW, proofAssetIds: [] };
     sequenceId = (await createSequence(ctx, MANAGER, { name: "Webinar follow-up", purpose: "follow_up", steps: [step], nurtureSequenceId: null, repeatEveryDays: null })).id;
     const rule = { name: "Webinar", conditions: [{ field: "source", operator: "equals" as const, value: "webinar" }], target: { userIds: ["user_rep"], strategy: "round_robin" as const }, slaPolicyId: null, sequenceId, isActive: true };
     await createRoutingRule(ctx, rule, "user:user_mgr");

@@ -1,10 +1,11 @@
+import type { SequenceMessage } from "../../domain/sequences/sequence-output.js";
 import { leadTimeZone } from "../../domain/sequences/lead-time-zone.js";
 import { nextWindowOpening } from "../../domain/sequences/send-window.js";
 import { BUSINESS_HOURS_WINDOW } from "../../domain/sequences/sequence.js";
 import { findLeadById } from "../../store/leads.js";
 import { findMailbox, type Mailbox } from "../../store/mailboxes.js";
 import { lockEnrolment } from "../../store/sequence-enrolments.js";
-import { findMessageSendState, listSequenceMessagesOfLead, moveSequenceMessageWindow, type SequenceMessage } from "../../store/sequence-messages.js";
+import { findMessageSendState, listSequenceMessagesOfLead, moveSequenceMessageWindow } from "../../store/sequence-messages.js";
 import { findSequence } from "../../store/sequences.js";
 import { findSuppressionOf } from "../../store/suppressions.js";
 import { findUserById } from "../../store/users.js";

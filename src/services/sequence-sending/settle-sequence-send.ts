@@ -1,9 +1,10 @@
+import type { SequenceMessage } from "../../domain/sequences/sequence-output.js";
 import { enhancedStatusOf, isUnknownRecipientRefusal } from "../../domain/sequences/smtp-refusal.js";
 import type { NewLeadEvent } from "../../domain/lead/lead-event.js";
 import type { Executor } from "../../store/engine.js";
 import { appendEvents } from "../../store/events.js";
 import { recordEnrolmentMessageSent } from "../../store/sequence-enrolments.js";
-import { type SequenceMessage, settleSequenceMessage } from "../../store/sequence-messages.js";
+import { settleSequenceMessage } from "../../store/sequence-messages.js";
 import type { ServiceContext } from "../context.js";
 import { recordBounceInTransaction } from "../suppressions/record-bounce.js";
 

@@ -24,15 +24,15 @@ import { finishEnrolmentInTransaction } from "./finish-enrolment.js";
 import { pauseLiveEnrolmentInTransaction } from "./pause-live-enrolment.js";
 import { sequenceResumeTimerKey, sequenceStepTimerKey } from "./sequence-timers.js";
 import { updateSequence } from "./update-sequence.js";
+import { ALWAYS_OPEN_WINDOW } from "../../../test/support/sequence-fixtures.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const MANAGER: Principal = { kind: "user", userId: "user_mgr", role: "manager" };
 const REP: Principal = { kind: "user", userId: "user_rep", role: "rep" };
-const ALWAYS = { startMinute: 0, endMinute: 1440, weekdays: [1, 2, 3, 4, 5, 6, 7] };
 const BUSINESS_HOURS = { startMinute: 540, endMinute: 1020, weekdays: [1, 2, 3, 4, 5] };
 
-const email = (dayOffset: number, window = ALWAYS): SequenceStep => ({ dayOffset, channel: "email", subject: "Hello", body: "Hi {{ lead.firstName | default: 'there' }}", window, proofAssetIds: [] });
-const call = (dayOffset: number): SequenceStep => ({ dayOffset, channel: "call", subject: "", body: "Call them", window: ALWAYS, proofAssetIds: [] });
+const email = (dayOffset: number, window = ALWAYS_OPEN_WINDOW): SequenceStep => ({ dayOffset, channel: "email", subject: "Hello", body: "Hi {{ lead.firstName | default: 'there' }}", window, proofAssetIds: [] });
+const call = (dayOffset: number): SequenceStep => ({ dayOffset, channel: "call", subject: "", body: "Call them", window: ALWAYS_OPEN_WINDOW, proofAssetIds: [] });
 
 describe.each(ENGINES)("sequence enrolment on %s", (engine) => {
   let database: TestDatabase;

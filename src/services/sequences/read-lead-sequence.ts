@@ -1,9 +1,10 @@
+import type { SequenceMessage, SequenceTask } from "../../domain/sequences/sequence-output.js";
 import type { Principal } from "../../domain/access/permission.js";
 import { LIVE_ENROLMENT_STATUSES, type Enrolment } from "../../domain/sequences/enrolment.js";
 import type { Sequence, SequenceStep } from "../../domain/sequences/sequence.js";
 import { listEnrolmentsOfLead } from "../../store/sequence-enrolments.js";
-import { listSequenceMessagesOfLead, type SequenceMessage } from "../../store/sequence-messages.js";
-import { listSequenceTasksOfLead, type SequenceTask } from "../../store/sequence-tasks.js";
+import { listSequenceMessagesOfLead } from "../../store/sequence-messages.js";
+import { listSequenceTasksOfLead } from "../../store/sequence-tasks.js";
 import { findSequence } from "../../store/sequences.js";
 import type { ServiceContext } from "../context.js";
 import { findVisibleLead } from "../leads/find-visible-lead.js";

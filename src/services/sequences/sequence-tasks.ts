@@ -1,8 +1,9 @@
+import type { SequenceTask } from "../../domain/sequences/sequence-output.js";
 import { actorOf, hasPermission, type Principal } from "../../domain/access/permission.js";
 import { DomainError } from "../../domain/errors.js";
 import { leadDisplayName } from "../../domain/lead/lead.js";
 import { appendEvents } from "../../store/events.js";
-import { listOpenSequenceTasks, lockSequenceTask, markSequenceTaskDone, type SequenceTask } from "../../store/sequence-tasks.js";
+import { listOpenSequenceTasks, lockSequenceTask, markSequenceTaskDone } from "../../store/sequence-tasks.js";
 import type { ServiceContext } from "../context.js";
 import { findWorkableLead } from "../leads/find-workable-lead.js";
 

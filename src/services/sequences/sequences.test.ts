@@ -21,15 +21,15 @@ import { previewSequenceStep } from "./preview-sequence-step.js";
 import { readLeadSequence } from "./read-lead-sequence.js";
 import { completeSequenceTask, listSequenceTasks } from "./sequence-tasks.js";
 import { updateSequence } from "./update-sequence.js";
+import { ALWAYS_OPEN_WINDOW } from "../../../test/support/sequence-fixtures.js";
 
 const HOUR_MS = 60 * 60 * 1000;
 const ADMIN: Principal = { kind: "user", userId: "user_admin", role: "admin" };
 const MANAGER: Principal = { kind: "user", userId: "user_mgr", role: "manager" };
 const REP: Principal = { kind: "user", userId: "user_rep", role: "rep" };
 const OTHER_REP: Principal = { kind: "user", userId: "user_other", role: "rep" };
-const WINDOW = { startMinute: 0, endMinute: 1440, weekdays: [1, 2, 3, 4, 5, 6, 7] };
 
-const email = (overrides: Partial<SequenceStep> = {}): SequenceStep => ({ dayOffset: 0, channel: "email", subject: " Hello {{ lead.firstName }} ", body: "Hi {{ lead.firstName }}, {{ owner.firstName }} here.", window: WINDOW, proofAssetIds: [], ...overrides });
+const email = (overrides: Partial<SequenceStep> = {}): SequenceStep => ({ dayOffset: 0, channel: "email", subject: " Hello {{ lead.firstName }} ", body: "Hi {{ lead.firstName }}, {{ owner.firstName }} here.", window: ALWAYS_OPEN_WINDOW, proofAssetIds: [], ...overrides });
 const input = (name: string, steps: SequenceStep[] = [email()]) => ({ name, purpose: "follow_up" as const, steps, nurtureSequenceId: null, repeatEveryDays: null });
 
 describe.each(ENGINES)("sequences on %s", (engine) => {

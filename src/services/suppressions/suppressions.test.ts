@@ -16,10 +16,10 @@ import { listSuppressions } from "./list-suppressions.js";
 import { optOutInTransaction } from "./opt-out.js";
 import { recordBounceInTransaction } from "./record-bounce.js";
 import { removeSuppression } from "./remove-suppression.js";
+import { ALWAYS_OPEN_WINDOW } from "../../../test/support/sequence-fixtures.js";
 
 const MANAGER: Principal = { kind: "user", userId: "user_mgr", role: "manager" };
 const REP: Principal = { kind: "user", userId: "user_rep", role: "rep" };
-const WINDOW = { startMinute: 0, endMinute: 1440, weekdays: [1, 2, 3, 4, 5, 6, 7] };
 
 describe.each(ENGINES)("suppressions on %s", (engine) => {
   let database: TestDatabase;
@@ -29,7 +29,7 @@ describe.each(ENGINES)("suppressions on %s", (engine) => {
     database = await openTestDatabase(engine);
     ctx = testContext(database.db);
     await insertUsers(database.db, [buildPerson("user_mgr", { role: "manager" }), buildPerson("user_rep")]);
-    const step = { dayOffset: 0, channel: "email" as const, subject: "Hello", body: "Hi there", window: WINDOW, proofAssetIds: [] };
+    const step = { dayOffset: 0, channel: "email" as const, subject: "Hello", body: "Hi there", window: ALWAYS_OPEN_WINDOW, proofAssetIds: [] };
     sequenceId = (await createSequence(ctx, MANAGER, { name: "Follow-up", purpose: "follow_up", steps: [step], nurtureSequenceId: null, repeatEveryDays: null })).id;
   });
   afterAll(() => database.destroy());

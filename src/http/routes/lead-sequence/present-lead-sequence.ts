@@ -1,5 +1,6 @@
+import type { SequenceMessage } from "../../../domain/sequences/sequence-output.js";
 import type { EnrolmentEntry, LeadSequenceView, LiveEnrolment } from "../../../services/sequences/read-lead-sequence.js";
-import type { SequenceMessage } from "../../../store/sequence-messages.js";
+
 import { isoOf, isoOrNull } from "../../instants.js";
 import { presentSequenceTask } from "../sequence-tasks/present-sequence-task.js";
 import type { EnrolmentDtoType, LeadSequenceResponseType, SequenceMessageDtoType } from "./lead-sequence.schemas.js";

@@ -1,5 +1,6 @@
+import type { SequenceTask } from "../../../domain/sequences/sequence-output.js";
 import type { QueuedSequenceTask } from "../../../services/sequences/sequence-tasks.js";
-import type { SequenceTask } from "../../../store/sequence-tasks.js";
+
 import { isoOf, isoOrNull } from "../../instants.js";
 import type { QueuedSequenceTaskDtoType, SequenceTaskDtoType } from "./sequence-tasks.schemas.js";
 
