@@ -7,9 +7,8 @@ import { lockEnrolment } from "../src/store/sequence-enrolments.js";
 import { listSequenceMessagesOfLead } from "../src/store/sequence-messages.js";
 import { ENGINES, openTestDatabase, type TestContext, testContext, type TestDatabase } from "./support/engines.js";
 import { captureLeadOwnedBy } from "./support/owned-lead.js";
-import { emailStep, enrolNow, insertOwnerWithMailbox, insertTestSequence } from "./support/sequence-fixtures.js";
+import { emailStep, enrolNow, insertOwnerWithMailbox, insertTestSequence, ALWAYS_OPEN_WINDOW } from "./support/sequence-fixtures.js";
 
-const ALWAYS = { startMinute: 0, endMinute: 1440, weekdays: [1, 2, 3, 4, 5, 6, 7] };
 
 describe.each(ENGINES)("lock order of sequence steps and lead changes on %s", (engine) => {
   let database: TestDatabase;
@@ -22,7 +21,7 @@ describe.each(ENGINES)("lock order of sequence steps and lead changes on %s", (e
 
   it("lets a step that holds its enrolment write for a lead an opt-out holds, instead of deadlocking with it", async () => {
     const owner = await insertOwnerWithMailbox(ctx, "user_owner", { smtpUrl: "smtp://127.0.0.1:1" });
-    const sequence = await insertTestSequence(ctx, "sequence_lock_order", [emailStep(0, { window: ALWAYS })]);
+    const sequence = await insertTestSequence(ctx, "sequence_lock_order", [emailStep(0, { window: ALWAYS_OPEN_WINDOW })]);
     const email = "lock.order@buyer.example";
     const leadId = await captureLeadOwnedBy(ctx, owner.userId, { email, firstName: "Lu" });
     const enrolment = await enrolNow(ctx, leadId, sequence);

@@ -9,9 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listSequenceMessagesOfLead } from "../src/store/sequence-messages.js";
 import { ENGINES, openTestDatabase, type TestDatabase, testContext } from "./support/engines.js";
 import { captureLeadOwnedBy } from "./support/owned-lead.js";
-import { emailStep, enrolNow, insertOwnerWithMailbox, insertTestSequence } from "./support/sequence-fixtures.js";
+import { emailStep, enrolNow, insertOwnerWithMailbox, insertTestSequence, ALWAYS_OPEN_WINDOW } from "./support/sequence-fixtures.js";
 
-const ALL_DAY = { startMinute: 0, endMinute: 1440, weekdays: [1, 2, 3, 4, 5, 6, 7] };
 
 /**
  * An SMTP peer that takes in the first message's DATA and never answers it (calling `onHeld`),
@@ -79,7 +78,7 @@ describe.each(ENGINES)("a sequence email whose worker dies mid-send, on %s", (en
     try {
       const ctx = testContext(database.db, Date.now());
       await insertOwnerWithMailbox(ctx, "crash_owner", { smtpUrl: peer.url });
-      const sequence = await insertTestSequence(ctx, "crash", [emailStep(0, { window: ALL_DAY })]);
+      const sequence = await insertTestSequence(ctx, "crash", [emailStep(0, { window: ALWAYS_OPEN_WINDOW })]);
       const leadId = await captureLeadOwnedBy(ctx, "crash_owner", { email: "dana@buyer.example", firstName: "Dana" });
       await enrolNow(ctx, leadId, sequence);
 

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { ENGINES, openTestDatabase, type TestContext, testContext, type TestDatabase } from "../../test/support/engines.js";
 import { captureLeadOwnedBy } from "../../test/support/owned-lead.js";
-import { emailStep, enrolNow, insertOwnerWithMailbox, insertTestSequence } from "../../test/support/sequence-fixtures.js";
+import { emailStep, enrolNow, insertOwnerWithMailbox, insertTestSequence, ALWAYS_OPEN_WINDOW } from "../../test/support/sequence-fixtures.js";
 import { type SmtpSink, startSmtpSink } from "../../test/support/smtp-sink.js";
 import { FINISH_GRACE_MS } from "../services/sequence-sending/advance-enrolment.js";
 import { runSequenceStep } from "../services/sequence-sending/run-sequence-step.js";
@@ -23,7 +23,6 @@ import { createSequenceEmailChannel } from "./sequence-email.js";
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const PUBLIC_URL = "https://closeloop.example";
-const ALWAYS = { startMinute: 0, endMinute: 1440, weekdays: [1, 2, 3, 4, 5, 6, 7] };
 
 describe.each(ENGINES)("sequence emails on %s", (engine) => {
   let database: TestDatabase;
@@ -170,8 +169,8 @@ describe.each(ENGINES)("sequence emails on %s", (engine) => {
   });
 
   it("keeps the enrolment open for a grace period after its last email, so a reply then stops it and its nurture waits", async () => {
-    const nurture = await insertTestSequence(ctx, `nurture_${engine}_${++serial}`, [emailStep(30, { window: ALWAYS })], { purpose: "nurture", repeatEveryDays: 30 });
-    const { leadId, email, enrolment } = await enrolled({ steps: [emailStep(0, { window: ALWAYS })], nurtureSequenceId: nurture.id });
+    const nurture = await insertTestSequence(ctx, `nurture_${engine}_${++serial}`, [emailStep(30, { window: ALWAYS_OPEN_WINDOW })], { purpose: "nurture", repeatEveryDays: 30 });
+    const { leadId, email, enrolment } = await enrolled({ steps: [emailStep(0, { window: ALWAYS_OPEN_WINDOW })], nurtureSequenceId: nurture.id });
     await work();
     expect(mailTo(email)).toHaveLength(1);
     expect(await lockEnrolment(ctx.db, enrolment.id)).toMatchObject({ status: "active", nextStepIndex: 1, nextSendAt: ctx.clock.now() + FINISH_GRACE_MS });
@@ -184,7 +183,7 @@ describe.each(ENGINES)("sequence emails on %s", (engine) => {
   });
 
   it("stops, not sends, a last email still queued when the deal is won before it goes out", async () => {
-    const { leadId, email, enrolment } = await enrolled({ steps: [emailStep(0, { window: ALWAYS })] });
+    const { leadId, email, enrolment } = await enrolled({ steps: [emailStep(0, { window: ALWAYS_OPEN_WINDOW })] });
     await ctx.db.transaction().execute((trx) => runSequenceStep(trx, ctx, { enrolmentId: enrolment.id, cycle: 0, stepIndex: 0 }, ctx.clock.now()));
     await ctx.db.transaction().execute((trx) => stopLiveEnrolmentInTransaction(trx, ctx, { leadId, reason: "won", actor: "system", now: ctx.clock.now() }));
     await work();
@@ -193,7 +192,7 @@ describe.each(ENGINES)("sequence emails on %s", (engine) => {
   });
 
   it("settles a lead's still-queued email as suppressed when its sequence ends though no enrolment is live (finished, or replaced by hand)", async () => {
-    const { leadId, email, enrolment } = await enrolled({ steps: [emailStep(0, { window: ALWAYS })] });
+    const { leadId, email, enrolment } = await enrolled({ steps: [emailStep(0, { window: ALWAYS_OPEN_WINDOW })] });
     await ctx.db.transaction().execute((trx) => runSequenceStep(trx, ctx, { enrolmentId: enrolment.id, cycle: 0, stepIndex: 0 }, ctx.clock.now()));
     await updateEnrolment(ctx.db, { ...(await lockEnrolment(ctx.db, enrolment.id))!, status: "finished", nextSendAt: null, endedAt: ctx.clock.now() });
     expect(await ctx.db.transaction().execute((trx) => stopLiveEnrolmentInTransaction(trx, ctx, { leadId, reason: "meeting_booked", actor: "system", now: ctx.clock.now() }))).toBeUndefined();
@@ -205,7 +204,7 @@ describe.each(ENGINES)("sequence emails on %s", (engine) => {
   });
 
   it("after a backlog, moves the next steps by how late a step ran instead of sending them back to back", async () => {
-    const { email, enrolment } = await enrolled({ steps: [emailStep(0, { window: ALWAYS }), emailStep(2, { window: ALWAYS })] });
+    const { email, enrolment } = await enrolled({ steps: [emailStep(0, { window: ALWAYS_OPEN_WINDOW }), emailStep(2, { window: ALWAYS_OPEN_WINDOW })] });
     ctx.clock.advance(3 * DAY); // the worker was down: day 0 runs three days late, day 2 is overdue too
     await work();
     expect(mailTo(email)).toHaveLength(1);
@@ -215,8 +214,8 @@ describe.each(ENGINES)("sequence emails on %s", (engine) => {
   const outboxOf = async (sequenceMessageId: string) => (await ctx.db.selectFrom("outbox").selectAll().where("key", "=", `sequence-email:${sequenceMessageId}`).executeTakeFirstOrThrow());
 
   it("holds a queued email while its sequence is paused, until the pause ends (paused by hand: an hour at a time), and sends it once resumed", async () => {
-    const byHand = await enrolled({ steps: [emailStep(0, { window: ALWAYS }), emailStep(5, { window: ALWAYS })] });
-    const away = await enrolled({ steps: [emailStep(0, { window: ALWAYS }), emailStep(5, { window: ALWAYS })] });
+    const byHand = await enrolled({ steps: [emailStep(0, { window: ALWAYS_OPEN_WINDOW }), emailStep(5, { window: ALWAYS_OPEN_WINDOW })] });
+    const away = await enrolled({ steps: [emailStep(0, { window: ALWAYS_OPEN_WINDOW }), emailStep(5, { window: ALWAYS_OPEN_WINDOW })] });
     const returnsAt = ctx.clock.now() + 2 * DAY;
     for (const [{ leadId, enrolment }, reason, until] of [[byHand, "manual", null], [away, "out_of_office", returnsAt]] as const) {
       await ctx.db.transaction().execute((trx) => runSequenceStep(trx, ctx, { enrolmentId: enrolment.id, cycle: 0, stepIndex: 0 }, ctx.clock.now()));
@@ -237,7 +236,7 @@ describe.each(ENGINES)("sequence emails on %s", (engine) => {
   });
 
   it("settles an email failed, with message_failed, when its last attempt fails for a temporary reason", async () => {
-    const { leadId, enrolment } = await enrolled({ steps: [emailStep(0, { window: ALWAYS })], smtpUrl: "smtp://127.0.0.1:1" });
+    const { leadId, enrolment } = await enrolled({ steps: [emailStep(0, { window: ALWAYS_OPEN_WINDOW })], smtpUrl: "smtp://127.0.0.1:1" });
     await ctx.db.transaction().execute((trx) => runSequenceStep(trx, ctx, { enrolmentId: enrolment.id, cycle: 0, stepIndex: 0 }, ctx.clock.now()));
     const [queued] = await listSequenceMessagesOfLead(ctx.db, leadId, 1);
     await ctx.db.updateTable("outbox").set({ attempts: 9 }).where("key", "=", `sequence-email:${queued!.id}`).execute();

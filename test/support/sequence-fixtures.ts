@@ -8,6 +8,9 @@ import { insertSequence } from "../../src/store/sequences.js";
 import { insertUsers } from "../../src/store/users.js";
 import { buildPerson } from "./factories.js";
 
+/** A send window open around the clock, every day: for tests about anything but windows. */
+export const ALWAYS_OPEN_WINDOW = { startMinute: 0, endMinute: 1440, weekdays: [1, 2, 3, 4, 5, 6, 7] };
+
 /** An email step on `dayOffset`, 9:00–17:00 on weekdays, unless overridden. */
 export function emailStep(dayOffset: number, overrides: Partial<SequenceStep> = {}): SequenceStep {
   return { dayOffset, channel: "email", subject: `Day ${dayOffset}: following up`, body: `Hello {{ lead.firstName | default: "there" }},\n\nDay ${dayOffset}.\n\n{{ owner.name }}`, window: BUSINESS_HOURS_WINDOW, proofAssetIds: [], ...overrides };
