@@ -6,6 +6,7 @@ import * as addOutboxSubscription from "./migrations/0003-add-outbox-subscriptio
 import * as createObjections from "./migrations/0004-create-objections.js";
 import * as createPipeline from "./migrations/0005-create-pipeline.js";
 import * as createSequences from "./migrations/0006-create-sequences.js";
+import * as createScoring from "./migrations/0007-create-scoring.js";
 import type { Database } from "./schema.js";
 
 /** Every migration in order. Append only: never edit or reorder a shipped one. */
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0004-create-objections": createObjections,
   "0005-create-pipeline": createPipeline,
   "0006-create-sequences": createSequences,
+  "0007-create-scoring": createScoring,
 };
 
 /**

@@ -40,6 +40,10 @@ export type Database = {
   sequence_tasks: SequenceTaskTable;
   suppressions: SuppressionTable;
   inbound_messages: InboundMessageTable;
+  playbooks: PlaybookTable;
+  lead_scores: LeadScoreTable;
+  scoring_models: ScoringModelTable;
+  drift_alerts: DriftAlertTable;
 };
 
 export type UserTable = {
@@ -527,4 +531,61 @@ export type InboundMessageTable = {
   lead_id: string | null;
   enrolment_id: string | null;
   received_at: number;
+};
+
+/** What to do with leads of one intent level (optionally from one source). */
+export type PlaybookTable = {
+  id: string;
+  name: string;
+  intent_level: "high" | "medium" | "low";
+  /** Null: any source; a playbook for the lead's own source wins over one without. */
+  source: string | null;
+  sla_policy_id: string | null;
+  sequence_id: string | null;
+  stage_guidance: string | null;
+  created_at: number;
+  updated_at: number;
+};
+
+/** A lead's current score; its history is the `scored` events. */
+export type LeadScoreTable = {
+  lead_id: string;
+  /** 0–100: the rule score blended with the model's probability when a model is in use. */
+  score: number;
+  fit_score: number;
+  intent_score: number;
+  rule_score: number;
+  model_probability: number | null;
+  model_version: number | null;
+  bucket: "hot" | "warm" | "cold" | "unqualified";
+  intent_level: "high" | "medium" | "low";
+  playbook_id: string | null;
+  /** The contributions behind the score, largest first (`ScoreContribution[]`). */
+  contributions: unknown;
+  scored_at: number;
+};
+
+/** A model trained on the workspace's closed leads; the newest is the one in use. */
+export type ScoringModelTable = {
+  version: number;
+  trained_at: number;
+  trained_by: string;
+  /** `TrainedModel`: feature encoding, intercept and weights. */
+  model: unknown;
+  /** `ModelReport`: cross-validated AUC, Brier score, reliability table, weights in words. */
+  report: unknown;
+  closed_count: number;
+  win_count: number;
+};
+
+/** Drift alerts already raised: the key makes each fire once. */
+export type DriftAlertTable = {
+  key: string;
+  kind: "bucket_close_rate" | "criterion_separation";
+  subject: string;
+  /** `YYYY-MM`, the month the alert is about. */
+  month: string;
+  message: string;
+  numbers: unknown;
+  detected_at: number;
 };

@@ -29,6 +29,8 @@ export type Permission =
   | "pipeline:manage"
   /** Build sequences, manage the suppression list and everyone's mailboxes. */
   | "sequences:manage"
+  /** Edit scoring rules and playbooks, train the model. */
+  | "scoring:manage"
   /** See the team: users list. */
   | "users:read"
   /** Add, change and deactivate users. */
@@ -45,8 +47,8 @@ export type Permission =
   | "work:manage";
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  admin: ["leads:capture", "leads:read", "leads:work", "routing:manage", "catalog:manage", "pipeline:manage", "sequences:manage", "users:read", "users:manage", "api_keys:manage", "forms:manage", "settings:manage", "webhooks:manage", "work:manage"],
-  manager: ["leads:capture", "leads:read", "leads:work", "routing:manage", "catalog:manage", "pipeline:manage", "sequences:manage", "users:read", "forms:manage"],
+  admin: ["leads:capture", "leads:read", "leads:work", "routing:manage", "catalog:manage", "pipeline:manage", "sequences:manage", "scoring:manage", "users:read", "users:manage", "api_keys:manage", "forms:manage", "settings:manage", "webhooks:manage", "work:manage"],
+  manager: ["leads:capture", "leads:read", "leads:work", "routing:manage", "catalog:manage", "pipeline:manage", "sequences:manage", "scoring:manage", "users:read", "forms:manage"],
   rep: ["leads:capture", "leads:read", "leads:work", "users:read"],
 };
 

@@ -2,7 +2,7 @@
  * Event types. The log is the source of every metric, so types are a closed list; later
  * capabilities add theirs here.
  */
-export type LeadEventType = "created" | "merged_duplicate" | "assigned" | "note" | "form_created" | "form_changed" | AccessEventType | OwnershipEventType | WorkEventType | ObjectionEventType | PipelineEventType | SequenceEventType;
+export type LeadEventType = "created" | "merged_duplicate" | "assigned" | "note" | "form_created" | "form_changed" | AccessEventType | OwnershipEventType | WorkEventType | ObjectionEventType | PipelineEventType | SequenceEventType | ScoringEventType;
 
 /** Ownership and speed to lead: who owns a lead, and whether they answered in time. */
 export type OwnershipEventType =
@@ -101,6 +101,24 @@ export type SequenceEventType =
   /** An address or domain was added to or removed from the suppression list (`lead_id` null unless about a lead). */
   | "suppression_added"
   | "suppression_removed";
+
+/** Scoring, playbooks, the learned model and drift. */
+export type ScoringEventType =
+  /** A lead's score changed: `{ score, fitScore, intentScore, ruleScore, modelProbability, modelVersion, bucket, intentLevel, previousScore, previousBucket, top }`. */
+  | "scored"
+  /** Website or content activity: `{ kind: page_view | content, url, title }`. */
+  | "activity"
+  /** A playbook started on a lead: `{ playbookId, name, intentLevel, previousPlaybookId, reason: capture | intent_changed, slaPolicyId, sequenceId }`. */
+  | "playbook_applied"
+  /** The scoring rules or thresholds changed (`lead_id` null). */
+  | "scoring_config_saved"
+  /** A playbook was created, changed or deleted (`lead_id` null): `{ playbookId, name }`. */
+  | "playbook_saved"
+  | "playbook_deleted"
+  /** A model was trained (`lead_id` null): `{ version, auc, brier, closed, wins }`. */
+  | "model_trained"
+  /** A bucket's close rate left its band, or a criterion stopped separating wins from losses (`lead_id` null). */
+  | "drift_detected";
 
 /** Webhook subscriptions and the worker's dead work (`lead_id` null unless the work was about a lead). */
 export type WorkEventType =
