@@ -12,11 +12,12 @@ export const MAX_POOL_MEMBERS = 200;
 
 const NUMERIC_OPERATORS: ReadonlySet<ConditionOperator> = new Set(["gt", "gte", "lt", "lte"]);
 
-function checkConditionField(field: string, path: string): void {
-  if ((ROUTABLE_FIELDS as readonly string[]).includes(field)) return;
+function checkConditionField(field: string, path: string, extraFields: readonly string[]): void {
+  const knownFields: readonly string[] = [...ROUTABLE_FIELDS, ...extraFields];
+  if (knownFields.includes(field)) return;
   const customName = field.startsWith("custom.") ? field.slice("custom.".length) : "";
   if (customName.trim() !== "" && customName.length <= CUSTOM_FIELD_NAME_MAX_LENGTH) return;
-  throw invalidField(path, `must be one of ${ROUTABLE_FIELDS.join(", ")}, or custom.<name> for a custom field`);
+  throw invalidField(path, `must be one of ${knownFields.join(", ")}, or custom.<name> for a custom field`);
 }
 
 function checkConditionValue({ operator, value }: RoutingCondition, path: string): void {
@@ -41,10 +42,16 @@ function checkConditionValue({ operator, value }: RoutingCondition, path: string
  */
 export function checkRoutingConditions(conditions: RoutingCondition[], path = "conditions"): void {
   if (conditions.length > MAX_RULE_CONDITIONS) throw invalidField(path, `must have at most ${MAX_RULE_CONDITIONS} conditions`);
-  conditions.forEach((condition, index) => {
-    checkConditionField(condition.field, `${path}.${index}.field`);
-    checkConditionValue(condition, `${path}.${index}.value`);
-  });
+  conditions.forEach((condition, index) => checkRoutingCondition(condition, `${path}.${index}`));
+}
+
+/**
+ * Checks one condition, naming `<path>.field` or `<path>.value`. `extraFields` are fields the
+ * caller's facts add to a lead's own (scoring adds `qualification.<criterion>`).
+ */
+export function checkRoutingCondition(condition: RoutingCondition, path: string, extraFields: readonly string[] = []): void {
+  checkConditionField(condition.field, `${path}.field`, extraFields);
+  checkConditionValue(condition, `${path}.value`);
 }
 
 /** Checks a pool's shape: at least one person, nobody twice. Whether they are active users is the service's check. */
