@@ -1,0 +1,128 @@
+import type { Bucket, IntentLevel, IntentSignalKind, ScoringConfig } from "../../../src/domain/scoring/scoring-config.js";
+import { apiRequest } from "./client.js";
+import { leadPath } from "./leads.js";
+
+export type { Bucket, BucketThresholds, FitRule, IntentLevel, IntentLevelThresholds, IntentRule, IntentSignalKind, ScoringConfig } from "../../../src/domain/scoring/scoring-config.js";
+export { BUCKETS, INTENT_LEVELS, INTENT_SIGNAL_KINDS } from "../../../src/domain/scoring/scoring-config.js";
+
+/** The scoring rules with what the editor picks from: the qualification criteria and the signal kinds. */
+export type ScoringConfigView = ScoringConfig & { criteria: { key: string; label: string }[]; signalKinds: IntentSignalKind[] };
+
+/** One rule's (or model feature's) share of a score, with the sentence that explains it. */
+export type ScoreContribution = { ruleId: string; part: "fit" | "intent" | "model"; label: string; points: number; words: string };
+
+/** A lead's score: 0–100 with its fit and intent parts, bucket, intent level and why (`scoredAt` ISO 8601). */
+export type LeadScore = {
+  score: number;
+  fitScore: number;
+  intentScore: number;
+  ruleScore: number;
+  modelProbability: number | null;
+  modelVersion: number | null;
+  bucket: Bucket;
+  intentLevel: IntentLevel;
+  /** Largest |points| first. */
+  contributions: ScoreContribution[];
+  /** The top contributions in words. */
+  explanation: string[];
+  scoredAt: string;
+};
+
+/** A sample lead scored by the saved rules (null: never scored) and by the draft. */
+export type ScorePreviewItem = { leadId: string; name: string; company: string | null; current: LeadScore | null; preview: LeadScore };
+
+/** The playbook running for a lead and why it was chosen. */
+export type RunningPlaybook = { id: string; name: string; intentLevel: IntentLevel; stageGuidance: string | null; reason: string };
+
+/** One point of a lead's score history (`at` ISO 8601). */
+export type ScoreHistoryPoint = { at: string; score: number; bucket: Bucket; intentLevel: IntentLevel };
+
+/** What the lead page shows: the current score, the running playbook and the history, oldest first. */
+export type LeadScoreView = { current: LeadScore | null; playbook: RunningPlaybook | null; history: ScoreHistoryPoint[] };
+
+/** Whether there is enough closed history to train, and how much more is needed when not. */
+export type ModelReadiness = { isReady: boolean; closed: number; wins: number; missingClosed: number; missingWins: number; message: string };
+
+/** Predictions between `from` and `to`: how many, their mean, and how often those leads were won. */
+export type ReliabilityBin = { from: number; to: number; count: number; meanPredicted: number; observedRate: number };
+
+/** A feature's weight in the model, in words. */
+export type ModelSignal = { feature: string; weight: number; words: string };
+
+/** A trained model's cross-validated quality. */
+export type ModelReport = {
+  auc: number;
+  brier: number;
+  expectedCalibrationError: number;
+  reliability: ReliabilityBin[];
+  folds: number;
+  closed: number;
+  wins: number;
+  signals: ModelSignal[];
+  skipped: { column: string; reason: string }[];
+};
+
+/** Closed and won leads in one month (`YYYY-MM`), by bucket at close and by qualification criterion. */
+export type MonthlyCloseRates = {
+  month: string;
+  buckets: Record<Bucket, { closed: number; won: number }>;
+  criteria: Record<string, { metClosed: number; metWon: number; unmetClosed: number; unmetWon: number }>;
+};
+
+/** A drift alert raised once (`detectedAt` ISO 8601). */
+export type DriftAlert = {
+  key: string;
+  kind: "bucket_close_rate" | "criterion_separation";
+  subject: string;
+  month: string;
+  message: string;
+  numbers: Record<string, number>;
+  detectedAt: string;
+};
+
+/** The model page: readiness, the model in use with its report, monthly close rates and drift alerts. */
+export type ModelView = {
+  readiness: ModelReadiness;
+  current: { version: number; trainedAt: string; trainedBy: string; report: ModelReport } | null;
+  monthly: MonthlyCloseRates[];
+  driftAlerts: DriftAlert[];
+};
+
+const SCORING = "/api/v1/scoring";
+
+/** The workspace's scoring rules, with the criteria and signal kinds rules may use. */
+export async function getScoringConfig(signal?: AbortSignal): Promise<ScoringConfigView> {
+  return apiRequest<ScoringConfigView>(`${SCORING}/config`, { signal });
+}
+
+/** The rules as the API takes them: the picking lists stay behind. */
+export function configOf(view: ScoringConfig): ScoringConfig {
+  const { fitRules, intentRules, buckets, intentLevels, fitShare, modelWeight, highIntentWindowDays } = view;
+  return { fitRules, intentRules, buckets, intentLevels, fitShare, modelWeight, highIntentWindowDays };
+}
+
+/** Replaces the rules as a whole; open leads are rescored in the background. A refusal names the field (`fitRules.2.points`). */
+export async function saveScoringConfig(config: ScoringConfig): Promise<ScoringConfigView> {
+  return apiRequest<ScoringConfigView>(`${SCORING}/config`, { method: "PUT", body: configOf(config) });
+}
+
+/** Scores sample leads (10 recent open ones unless named) by unsaved rules, beside their current score; nothing is written. */
+export async function previewScoring(config: ScoringConfig, options: { leadIds?: string[]; signal?: AbortSignal } = {}): Promise<ScorePreviewItem[]> {
+  const page = await apiRequest<{ items: ScorePreviewItem[] }>(`${SCORING}/preview`, { method: "POST", body: { config: configOf(config), leadIds: options.leadIds }, signal: options.signal });
+  return page.items;
+}
+
+/** A lead's score with its explanation, the playbook running and the score history. */
+export async function getLeadScore(leadId: string, signal?: AbortSignal): Promise<LeadScoreView> {
+  return apiRequest<LeadScoreView>(`${leadPath(leadId)}/score`, { signal });
+}
+
+/** The learned model: readiness, the current report, monthly close rates and drift alerts. */
+export async function getScoringModel(signal?: AbortSignal): Promise<ModelView> {
+  return apiRequest<ModelView>(`${SCORING}/model`, { signal });
+}
+
+/** Trains a new model version on the closed leads; a 409 (insufficient_history) carries the readiness message. */
+export async function trainScoringModel(): Promise<{ version: number; report: ModelReport }> {
+  return apiRequest<{ version: number; report: ModelReport }>(`${SCORING}/model/train`, { method: "POST" });
+}
