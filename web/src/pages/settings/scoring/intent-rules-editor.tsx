@@ -1,0 +1,63 @@
+import { FieldError } from "../../../components/field-error.js";
+import type { IntentSignalKind } from "../../../api/scoring.js";
+import { SIGNAL_LABELS } from "../../../format/format-score.js";
+import { type ConfigProblem, errorAt, errorWithin } from "../pipeline/config-field.js";
+import { RuleField } from "./rule-field.js";
+import { blankIntentRule, type IntentRuleDraft } from "./scoring-draft.js";
+
+type IntentRulesEditorProps = {
+  rules: IntentRuleDraft[];
+  signalKinds: IntentSignalKind[];
+  problem: ConfigProblem | null;
+  onChange: (next: IntentRuleDraft[]) => void;
+  /** Adding or removing a rule renumbers the rest, so a refusal's path no longer points where it did. */
+  onRenumber: (next: IntentRuleDraft[]) => void;
+};
+
+/** Points for what the lead did, fading by half-life; a high-intent signal inside the window makes the intent level high. */
+export function IntentRulesEditor({ rules, signalKinds, problem, onChange, onRenumber }: IntentRulesEditorProps) {
+  const set = (index: number, change: Partial<IntentRuleDraft>) => onChange(rules.map((rule, i) => (i === index ? { ...rule, ...change } : rule)));
+  return (
+    <fieldset className="scoring-rules">
+      <legend>Intent rules: points for what the lead did</legend>
+      <p className="muted small">
+        Match narrows the signal to those whose form, source, campaign, page address or title contains the text (blank: every one). Points halve every half-life; only the most recent occurrences up to the count add up.
+      </p>
+      <FieldError message={errorAt(problem, "intentRules")} />
+      {rules.map((rule, index) => {
+        const path = `intentRules.${index}`;
+        const invalid = (field: string) => errorAt(problem, `${path}.${field}`) !== undefined;
+        return (
+          <div className="scoring-rule" role="group" aria-label={`Intent rule ${index + 1}`} key={index}>
+            <div className="rule-fields">
+              <RuleField caption="Label" className="rule-label" value={rule.label} maxLength={200} placeholder="Visited the pricing page" isInvalid={invalid("label")} onChange={(event) => set(index, { label: event.target.value })} />
+              <RuleField caption="Signal" isInvalid={invalid("signal")}>
+                <select value={rule.signal} onChange={(event) => set(index, { signal: event.target.value as IntentSignalKind })}>
+                  {signalKinds.map((kind) => (
+                    <option key={kind} value={kind}>
+                      {SIGNAL_LABELS[kind] ?? kind}
+                    </option>
+                  ))}
+                </select>
+              </RuleField>
+              <RuleField caption="Match" value={rule.match} placeholder="any" maxLength={200} isInvalid={invalid("match")} onChange={(event) => set(index, { match: event.target.value })} />
+              <RuleField caption="Points" className="rule-number" type="number" step="1" value={rule.points} isInvalid={invalid("points")} onChange={(event) => set(index, { points: event.target.value })} />
+              <RuleField caption="Half-life (days)" className="rule-number" type="number" min="0" step="any" value={rule.halfLifeDays} isInvalid={invalid("halfLifeDays")} onChange={(event) => set(index, { halfLifeDays: event.target.value })} />
+              <RuleField caption="Counted up to" className="rule-number" type="number" min="1" step="1" value={rule.maxCount} isInvalid={invalid("maxCount")} onChange={(event) => set(index, { maxCount: event.target.value })} />
+              <label className="checkbox rule-check">
+                <input type="checkbox" checked={rule.isHighIntent} onChange={(event) => set(index, { isHighIntent: event.target.checked })} /> High intent
+              </label>
+              <button type="button" className="button-link" aria-label={`Remove intent rule ${index + 1}`} onClick={() => onRenumber(rules.filter((_, i) => i !== index))}>
+                Remove
+              </button>
+            </div>
+            <FieldError message={errorWithin(problem, path)} />
+          </div>
+        );
+      })}
+      <button type="button" className="button-quiet" onClick={() => onRenumber([...rules, blankIntentRule()])}>
+        Add intent rule
+      </button>
+    </fieldset>
+  );
+}
