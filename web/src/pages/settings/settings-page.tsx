@@ -8,7 +8,9 @@ import { CampaignPromisesSettings } from "./campaign-promises/campaign-promises-
 import { MailboxSettings } from "./mailbox/mailbox-settings.js";
 import { ObjectionsSettings } from "./objections/objections-settings.js";
 import { PipelineSettings } from "./pipeline/pipeline-settings.js";
+import { PlaybooksSettings } from "./playbooks/playbooks-settings.js";
 import { RoutingRulesSettings } from "./routing/routing-rules-settings.js";
+import { ScoringSettings } from "./scoring/scoring-settings.js";
 import { SlaPoliciesSettings } from "./sla/sla-policies-settings.js";
 import { SuppressionsSettings } from "./suppressions/suppressions-settings.js";
 import { MyAvailability, UsersSettings } from "./users/users-settings.js";
@@ -17,12 +19,14 @@ import { WorkspaceSettingsForm } from "./workspace/workspace-settings-form.js";
 
 type Section = { path: string; title: string; isAdminOnly: boolean; render: () => ReactNode };
 
-/** Managers configure routing, SLAs, people's availability and the suppression list; webhooks and workspace settings are the admin's; reps set their own time off; everyone sets up their own mailbox. */
+/** Managers configure routing, SLAs, scoring, playbooks, people's availability and the suppression list; webhooks and workspace settings are the admin's; reps set their own time off; everyone sets up their own mailbox. */
 const SECTIONS: Section[] = [
   { path: "/settings/users", title: "Users & availability", isAdminOnly: false, render: () => <UsersSettings /> },
   { path: "/settings/routing", title: "Routing rules", isAdminOnly: false, render: () => <RoutingRulesSettings /> },
   { path: "/settings/sla", title: "SLA policies", isAdminOnly: false, render: () => <SlaPoliciesSettings /> },
   { path: "/settings/pipeline", title: "Pipeline", isAdminOnly: false, render: () => <PipelineSettings /> },
+  { path: "/settings/scoring", title: "Scoring rules", isAdminOnly: false, render: () => <ScoringSettings /> },
+  { path: "/settings/playbooks", title: "Playbooks", isAdminOnly: false, render: () => <PlaybooksSettings /> },
   { path: "/settings/campaign-promises", title: "Campaign promises", isAdminOnly: false, render: () => <CampaignPromisesSettings /> },
   { path: "/settings/objections", title: "Objections & proof", isAdminOnly: false, render: () => <ObjectionsSettings /> },
   { path: "/settings/suppressions", title: "Suppression list", isAdminOnly: false, render: () => <SuppressionsSettings /> },
