@@ -1,3 +1,4 @@
+import { lazy, Suspense } from "react";
 import { AppLink } from "../components/app-link.js";
 import { AttentionPage } from "../pages/attention/attention-page.js";
 import { FormsPage } from "../pages/forms/forms-page.js";
@@ -10,6 +11,9 @@ import { SequenceListPage } from "../pages/sequences/sequence-list-page.js";
 import { SettingsPage } from "../pages/settings/settings-page.js";
 import { useLocation } from "./location.js";
 import { useSessionUser } from "./session-context.js";
+
+/** Loaded on first visit: its charts (recharts) would otherwise weigh on every page's first load. */
+const ScoringModelPage = lazy(() => import("../pages/scoring-model/scoring-model-page.js").then((module) => ({ default: module.ScoringModelPage })));
 
 const LEAD_PATH = /^\/leads\/([^/]+)\/?$/;
 const SEQUENCE_PATH = /^\/sequences\/([^/]+)\/?$/;
@@ -24,6 +28,12 @@ export function AppRoutes() {
   if (location.pathname === "/attention") return <AttentionPage />;
   if (location.pathname === "/pipeline") return <PipelineBoardPage />;
   if (location.pathname === "/forms") return <FormsPage />;
+  if (location.pathname === "/scoring/model")
+    return (
+      <Suspense fallback={<p className="page muted">Loading…</p>}>
+        <ScoringModelPage />
+      </Suspense>
+    );
   if (["/sequences", "/sequences/"].includes(location.pathname)) return <SequenceListPage />;
   const sequenceId = SEQUENCE_PATH.exec(location.pathname)?.[1];
   if (sequenceId !== undefined) return sequenceId === "new" ? <SequenceEditorPage key="new" sequenceId={null} /> : <SequenceEditorPage key={sequenceId} sequenceId={decodeURIComponent(sequenceId)} />;

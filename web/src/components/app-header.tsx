@@ -39,6 +39,11 @@ export function AppHeader({ user, onLogOut }: AppHeaderProps) {
             Sequences
           </AppLink>
         )}
+        {user.role !== "rep" && (
+          <AppLink href="/scoring/model" aria-current={current("/scoring")}>
+            Scoring
+          </AppLink>
+        )}
         <AppLink href="/settings" aria-current={current("/settings")}>
           {user.role === "rep" ? "My settings" : "Settings"}
         </AppLink>
