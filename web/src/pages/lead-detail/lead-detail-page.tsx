@@ -21,6 +21,7 @@ import { MeetingsPanel } from "./meetings-panel.js";
 import { NextStepPanel } from "./next-step-panel.js";
 import { ObjectionsPanel } from "./objections-panel.js";
 import { QualificationPanel } from "./qualification-panel.js";
+import { ScorePanel } from "./score-panel.js";
 import { StagePanel } from "./stage-panel.js";
 import { useLead } from "./use-lead.js";
 import { revisionOf, useLeadPipeline } from "./use-lead-pipeline.js";
@@ -97,6 +98,7 @@ function LeadView({ data: { lead, timeline }, onChanged }: { data: LeadWithTimel
       )}
       <div className="lead-columns">
         <div>
+          <ScorePanel leadId={lead.id} revision={revision} timeZone={user.timezone} />
           <h2>Contact</h2>
           <LeadIdentity lead={lead} />
           <h2>Source</h2>
