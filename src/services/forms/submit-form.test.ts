@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listLeadEvents } from "../../store/events.js";
 import { countLeads, findLeadById } from "../../store/leads.js";
 import { ENGINES, openTestDatabase, type TestDatabase, testContext } from "../../../test/support/engines.js";
+import { isVisitorTokenFor } from "../scoring/visitor-tokens.js";
 import { changeForm, createForm } from "./save-form.js";
 import { submitForm } from "./submit-form.js";
 
@@ -19,6 +20,7 @@ describe.each(ENGINES)("submitForm on %s", (engine) => {
     const form = await createForm(ctx, settings, "user:admin");
     const first = await submitForm(ctx, form.formKey, { email: "form@example.com", name: "Fay Form" });
     expect(first.thankYouUrl).toBe("https://example.com/thanks");
+    expect(await isVisitorTokenFor(ctx, first.visitorToken!, first.leadId!)).toBe(true);
     expect(await findLeadById(database.db, first.leadId!)).toMatchObject({ source: "website", campaign: "spring-launch", channel: "form", firstName: "Fay" });
     const tagged = await submitForm(ctx, form.formKey, { email: "tagged@example.com", utmSource: "newsletter" });
     expect(await findLeadById(database.db, tagged.leadId!)).toMatchObject({ source: "website", utm: { source: "newsletter" } });
@@ -30,7 +32,7 @@ describe.each(ENGINES)("submitForm on %s", (engine) => {
     const form = await createForm(ctx, settings, "user:admin");
     const before = await countLeads(database.db);
     const result = await submitForm(ctx, form.formKey, { email: "bot@example.com", company_website: "http://spam.example" });
-    expect(result).toEqual({ thankYouUrl: "https://example.com/thanks", leadId: null });
+    expect(result).toEqual({ thankYouUrl: "https://example.com/thanks", leadId: null, visitorToken: null });
     expect(await countLeads(database.db)).toBe(before);
   });
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { countLeads } from "../../../store/leads.js";
+import { isVisitorTokenFor } from "../../../services/scoring/visitor-tokens.js";
+import { countLeads, findLeadsByIds } from "../../../store/leads.js";
 import { ENGINES } from "../../../../test/support/engines.js";
 import { createTestApp, type TestApp } from "../../../../test/support/http.js";
 
@@ -23,20 +24,33 @@ describe.each(ENGINES)("public form endpoint on %s", (engine) => {
   const post = (payload: string, ip: string, contentType = "application/x-www-form-urlencoded") =>
     t.app.inject({ method: "POST", url: `/f/${formKey}`, headers: { "content-type": contentType }, payload, remoteAddress: ip });
 
-  it("captures a browser post and redirects to the thank-you URL", async () => {
+  it("captures a browser post and redirects to the thank-you URL with the lead's visitor token", async () => {
     const before = await countLeads(t.ctx.db);
     const response = await post("name=Web+Visitor&email=visitor%40example.com", "10.0.0.1");
     expect(response.statusCode).toBe(303);
-    expect(response.headers.location).toBe("https://example.com/thanks");
+    const location = new URL(response.headers.location as string);
+    expect(`${location.origin}${location.pathname}`).toBe("https://example.com/thanks");
+    const token = location.searchParams.get("cl_visitor")!;
+    const [lead] = await findLeadsByIds(t.ctx.db, [token.slice(0, token.lastIndexOf("."))]);
+    expect(lead?.email).toBe("visitor@example.com");
+    expect(await isVisitorTokenFor(t.ctx, token, lead!.id)).toBe(true);
     expect(await countLeads(t.ctx.db)).toBe(before + 1);
   });
 
-  it("answers JSON posts with 201", async () => {
+  it("answers JSON posts with 201 and the visitor token", async () => {
     const response = await post(JSON.stringify({ email: "script@example.com" }), "10.0.0.2", "application/json");
-    expect([response.statusCode, response.json()]).toEqual([201, { ok: true }]);
+    expect(response.statusCode).toBe(201);
+    expect(response.json()).toEqual({ ok: true, visitor: expect.stringMatching(/^lead_\w+\.[\w-]{22}$/) });
   });
 
-  it("silently drops a submission with the honeypot filled", async () => {
+  it("keeps the built-in thank-you page of a form without its own free of the token", async () => {
+    const created = await t.app.inject({ method: "POST", url: "/api/v1/forms", headers: t.as.manager.headers, payload: { name: "No thank-you page" } });
+    const key = created.json().formKey as string;
+    const response = await t.app.inject({ method: "POST", url: `/f/${key}`, headers: { "content-type": "application/x-www-form-urlencoded" }, payload: "email=plain%40example.com", remoteAddress: "10.0.0.6" });
+    expect([response.statusCode, response.headers.location]).toEqual([303, `/f/${key}/thanks`]);
+  });
+
+  it("silently drops a submission with the honeypot filled (no visitor token)", async () => {
     const before = await countLeads(t.ctx.db);
     const response = await post("email=bot%40example.com&company_website=spam", "10.0.0.3");
     expect([response.statusCode, response.headers.location]).toEqual([303, "https://example.com/thanks"]);

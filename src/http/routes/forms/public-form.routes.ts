@@ -2,6 +2,7 @@ import fastifyRateLimit from "@fastify/rate-limit";
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import type { FastifyRequest } from "fastify";
 import { DomainError } from "../../../domain/errors.js";
+import { withVisitorToken } from "../../../domain/scoring/visitor-token.js";
 import { submitForm } from "../../../services/forms/submit-form.js";
 import type { AppDeps } from "../../app-deps.js";
 import { problemOf } from "../../problem.js";
@@ -38,7 +39,8 @@ export const publicFormRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, 
       schema: {
         tags: ["forms"],
         summary: "Submit a public capture form",
-        description: "urlencoded posts are redirected (303) to the form's thank-you URL; JSON posts get 201 {ok:true}. Rate-limited per IP.",
+        description:
+          "urlencoded posts are redirected (303) to the form's thank-you URL, with the lead's visitor token added as `cl_visitor` for the website activity snippet; JSON posts get 201 {ok:true, visitor: token}. Rate-limited per IP.",
         params: FormKeyParams,
         body: FormSubmissionBody,
       },
@@ -49,9 +51,11 @@ export const publicFormRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, 
       },
     },
     async (request, reply) => {
-      const { thankYouUrl } = await submitForm(ctx, request.params.formKey, request.body);
-      if (!isBrowserPost(request)) return reply.status(201).send({ ok: true });
-      return reply.redirect(thankYouUrl ?? `/f/${encodeURIComponent(request.params.formKey)}/thanks`, 303);
+      const { thankYouUrl, visitorToken } = await submitForm(ctx, request.params.formKey, request.body);
+      if (!isBrowserPost(request)) return reply.status(201).send(visitorToken === null ? { ok: true } : { ok: true, visitor: visitorToken });
+      // Only the website's own thank-you page gets the token: that is where the activity snippet runs.
+      if (thankYouUrl === null) return reply.redirect(`/f/${encodeURIComponent(request.params.formKey)}/thanks`, 303);
+      return reply.redirect(visitorToken === null ? thankYouUrl : withVisitorToken(thankYouUrl, visitorToken), 303);
     },
   );
 
