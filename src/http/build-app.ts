@@ -45,6 +45,7 @@ import { leadSequenceRoutes } from "./routes/lead-sequence/lead-sequence.routes.
 import { sequenceTaskRoutes } from "./routes/sequence-tasks/sequence-tasks.routes.js";
 import { suppressionRoutes } from "./routes/suppressions/suppressions.routes.js";
 import { mailboxRoutes } from "./routes/mailboxes/mailboxes.routes.js";
+import { leadActivityRoutes } from "./routes/lead-activity/lead-activity.routes.js";
 import { webApp } from "./web-app.js";
 
 /** Request bodies above this are refused with 413 (a 1,000-lead batch fits comfortably). */
@@ -129,6 +130,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(mailboxRoutes, deps);
   await app.register(formRoutes, deps);
   await app.register(publicFormRoutes, deps);
+  await app.register(leadActivityRoutes, deps);
   await app.register(unsubscribeRoutes, deps);
   await app.register(authRoutes, deps);
   await app.register(userRoutes, deps);

@@ -1,6 +1,7 @@
 import { type Form, HONEYPOT_FIELD } from "./form.js";
 
-const escapeHtml = (text: string): string =>
+/** Text made safe to put in HTML, attribute values included. */
+export const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
 /**

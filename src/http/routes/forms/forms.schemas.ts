@@ -13,6 +13,7 @@ export const FormDto = Type.Object({
   createdAt: Type.String({ format: "date-time" }),
   endpointUrl: Type.String({ description: "Where the website posts (urlencoded or JSON)." }),
   snippetHtml: Type.String({ description: "An HTML form to paste into a website, honeypot included." }),
+  activitySnippetHtml: Type.String({ description: "The script tag to put on every page of the website: it records a captured visitor's page views." }),
 });
 
 export const CreateFormBody = Type.Object(

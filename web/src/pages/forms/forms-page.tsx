@@ -11,6 +11,8 @@ export function FormsPage() {
   useDocumentTitle("Forms");
   const [forms, setForms] = useState<CaptureForm[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // The same for every form: the site's one activity script.
+  const activitySnippet = forms?.[0]?.activitySnippetHtml;
 
   useEffect(() => {
     const controller = new AbortController();
@@ -24,6 +26,11 @@ export function FormsPage() {
     <section className="page">
       <h1>Forms</h1>
       <p className="muted">Paste a form's snippet into any web page; what visitors send arrives here as leads, de-duplicated by email and phone.</p>
+      {activitySnippet && (
+        <p className="muted">
+          To follow visitors after they send a form, put <code>{activitySnippet}</code> on every page of the website (the thank-you page included): each page they view then counts toward their intent score.
+        </p>
+      )}
       <FormAlert message={error} />
       <NewForm onCreated={(form) => setForms((current) => [form, ...(current ?? [])])} />
       {forms !== null && forms.length === 0 && <p className="empty">No forms yet.</p>}
