@@ -5,6 +5,7 @@ import { createSlackChannel } from "../channels/slack.js";
 import { createWebhookChannel } from "../channels/webhook.js";
 import type { Config } from "../config.js";
 import type { ServiceContext } from "../services/context.js";
+import { ensureDriftCheckScheduled } from "../services/scoring/drift-timer.js";
 import { findWebhookSubscription } from "../store/webhook-subscriptions.js";
 import { startMailboxPoller } from "./mailbox-poller.js";
 import { type RunningWorker, startWorker, type WorkerOptions } from "./run-worker.js";
@@ -33,9 +34,11 @@ export const APP_MESSAGE_LOCK_MS = 5 * 60_000;
  * Starts the worker `closeloop serve` and `closeloop worker` run: every task in `TIMER_TASKS`,
  * the configured channels, and on PostgreSQL a LISTEN connection so other processes' writes
  * wake it at once. A message lease is `APP_MESSAGE_LOCK_MS`, or 6 webhook timeouts if longer.
- * Beside it, the mailbox poller reads users' IMAP mailboxes every MAILBOX_POLL_SECONDS.
+ * Beside it, the mailbox poller reads users' IMAP mailboxes every MAILBOX_POLL_SECONDS. The
+ * daily drift check schedules itself; starting makes sure it is pending (one key, never two).
  */
 export async function startAppWorker(ctx: ServiceContext, config: Config, options: Partial<WorkerOptions> = {}): Promise<RunningWorker> {
+  await ensureDriftCheckScheduled(ctx);
   const worker = await startWorker(ctx, {
     tasks: TIMER_TASKS,
     channels: createAppChannels(ctx, config),
