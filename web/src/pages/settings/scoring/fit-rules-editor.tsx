@@ -1,5 +1,6 @@
 import { useId } from "react";
 import { CONDITION_OPERATORS, type ConditionOperator } from "../../../../../src/domain/routing/routing-rule.js";
+import { MAX_LABEL_LENGTH } from "../../../../../src/domain/scoring/check-scoring-config.js";
 import { ROUTABLE_FIELDS } from "../../../../../src/domain/routing/lead-facts.js";
 import { FieldError } from "../../../components/field-error.js";
 import { type ConfigProblem, errorAt, errorWithin } from "../pipeline/config-field.js";
@@ -44,7 +45,7 @@ export function FitRulesEditor({ rules, criteria, problem, onChange, onRenumber 
         return (
           <div className="scoring-rule" role="group" aria-label={`Fit rule ${index + 1}`} key={index}>
             <div className="rule-fields">
-              <RuleField caption="Label" className="rule-label" value={rule.label} maxLength={200} placeholder="Senior title" isInvalid={invalid("label")} onChange={(event) => set(index, { label: event.target.value })} />
+              <RuleField caption="Label" className="rule-label" value={rule.label} maxLength={MAX_LABEL_LENGTH} placeholder="Senior title" isInvalid={invalid("label")} onChange={(event) => set(index, { label: event.target.value })} />
               <RuleField caption="Field" list={`${id}-fields`} value={rule.condition.field} placeholder="title" isInvalid={invalid("condition.field")} onChange={(event) => setCondition(index, { field: event.target.value })} />
               <RuleField caption="Operator" isInvalid={invalid("condition.operator")}>
                 <select value={rule.condition.operator} onChange={(event) => setCondition(index, { operator: event.target.value as ConditionOperator })}>

@@ -1,3 +1,4 @@
+import { MAX_LABEL_LENGTH, MAX_MATCH_LENGTH } from "../../../../../src/domain/scoring/check-scoring-config.js";
 import { FieldError } from "../../../components/field-error.js";
 import type { IntentSignalKind } from "../../../api/scoring.js";
 import { SIGNAL_LABELS } from "../../../format/format-score.js";
@@ -30,7 +31,7 @@ export function IntentRulesEditor({ rules, signalKinds, problem, onChange, onRen
         return (
           <div className="scoring-rule" role="group" aria-label={`Intent rule ${index + 1}`} key={index}>
             <div className="rule-fields">
-              <RuleField caption="Label" className="rule-label" value={rule.label} maxLength={200} placeholder="Visited the pricing page" isInvalid={invalid("label")} onChange={(event) => set(index, { label: event.target.value })} />
+              <RuleField caption="Label" className="rule-label" value={rule.label} maxLength={MAX_LABEL_LENGTH} placeholder="Visited the pricing page" isInvalid={invalid("label")} onChange={(event) => set(index, { label: event.target.value })} />
               <RuleField caption="Signal" isInvalid={invalid("signal")}>
                 <select value={rule.signal} onChange={(event) => set(index, { signal: event.target.value as IntentSignalKind })}>
                   {signalKinds.map((kind) => (
@@ -40,7 +41,7 @@ export function IntentRulesEditor({ rules, signalKinds, problem, onChange, onRen
                   ))}
                 </select>
               </RuleField>
-              <RuleField caption="Match" value={rule.match} placeholder="any" maxLength={200} isInvalid={invalid("match")} onChange={(event) => set(index, { match: event.target.value })} />
+              <RuleField caption="Match" value={rule.match} placeholder="any" maxLength={MAX_MATCH_LENGTH} isInvalid={invalid("match")} onChange={(event) => set(index, { match: event.target.value })} />
               <RuleField caption="Points" className="rule-number" type="number" step="1" value={rule.points} isInvalid={invalid("points")} onChange={(event) => set(index, { points: event.target.value })} />
               <RuleField caption="Half-life (days)" className="rule-number" type="number" min="0" step="any" value={rule.halfLifeDays} isInvalid={invalid("halfLifeDays")} onChange={(event) => set(index, { halfLifeDays: event.target.value })} />
               <RuleField caption="Counted up to" className="rule-number" type="number" min="1" step="1" value={rule.maxCount} isInvalid={invalid("maxCount")} onChange={(event) => set(index, { maxCount: event.target.value })} />
