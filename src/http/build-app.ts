@@ -45,6 +45,8 @@ import { leadSequenceRoutes } from "./routes/lead-sequence/lead-sequence.routes.
 import { sequenceTaskRoutes } from "./routes/sequence-tasks/sequence-tasks.routes.js";
 import { suppressionRoutes } from "./routes/suppressions/suppressions.routes.js";
 import { mailboxRoutes } from "./routes/mailboxes/mailboxes.routes.js";
+import { scoringRoutes } from "./routes/scoring/scoring.routes.js";
+import { playbookRoutes } from "./routes/playbooks/playbooks.routes.js";
 import { leadActivityRoutes } from "./routes/lead-activity/lead-activity.routes.js";
 import { webApp } from "./web-app.js";
 
@@ -124,10 +126,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(schedulingWebhookRoutes, deps);
   await app.register(inboundMailRoutes, deps);
   await app.register(sequenceRoutes, deps);
+  await app.register(scoringRoutes, deps);
   await app.register(leadSequenceRoutes, deps);
   await app.register(sequenceTaskRoutes, deps);
   await app.register(suppressionRoutes, deps);
   await app.register(mailboxRoutes, deps);
+  await app.register(playbookRoutes, deps);
   await app.register(formRoutes, deps);
   await app.register(publicFormRoutes, deps);
   await app.register(leadActivityRoutes, deps);

@@ -29,7 +29,7 @@ describe.each(ENGINES)("captureLeads on %s", (engine) => {
     });
     const events = await listLeadEvents(database.db, result.leadId);
     // No routing rule or fallback pool yet: the lead waits unassigned, and its SLA clock runs.
-    expect(events.map((e) => e.type)).toEqual(["created", "unassigned", "sla_started"]);
+    expect(events.map((e) => e.type)).toEqual(["created", "unassigned", "sla_started", "scored"]);
     expect(events[0]!.data).toEqual({ payload });
   });
 
@@ -40,8 +40,8 @@ describe.each(ENGINES)("captureLeads on %s", (engine) => {
     expect(second).toMatchObject({ outcome: "merged", leadId: first.leadId });
     expect(await findLeadById(database.db, first.leadId)).toMatchObject({ company: "First Co", title: "CTO" });
     const events = await listLeadEvents(database.db, first.leadId);
-    expect(events.map((e) => e.type)).toEqual(["created", "unassigned", "sla_started", "merged_duplicate"]);
-    expect(events[3]!.data).toMatchObject({ matchedBy: ["email"], changedFields: ["title"] });
+    expect(events.map((e) => e.type)).toEqual(["created", "unassigned", "sla_started", "scored", "merged_duplicate", "scored"]);
+    expect(events[4]!.data).toMatchObject({ matchedBy: ["email"], changedFields: ["title"] });
   });
 
   it("merges a duplicate by phone written in another format", async () => {

@@ -12,6 +12,8 @@ import { claimMatchKeys, findLeadIdsByMatchKeys, insertLeads, lockLeadsByIds, up
 import { isUniqueViolation } from "../store/unique-violation.js";
 import type { ServiceContext } from "./context.js";
 import { planAssignments, writeAssignments } from "./routing/write-assignments.js";
+import { capturePlaybookPolicies, scoreCapturedLeads } from "./scoring/score-captured-leads.js";
+import { loadScoringState } from "./scoring/scoring-state.js";
 
 /** One lead arriving, from the API, a form, an import or the demo. */
 export type CaptureRequest = {
@@ -142,11 +144,16 @@ async function writeCaptures(ctx: ServiceContext, trx: Executor, items: ValidCap
     results.push(result);
   }
 
-  const assignment = await planAssignments(trx, created, now, isSpeedToLead);
+  const scoring = await loadScoringState(trx);
+  const playbookPolicies = isSpeedToLead ? capturePlaybookPolicies(scoring, created, events, now) : new Map<string, string>();
+  const assignment = await planAssignments(trx, created, now, isSpeedToLead, playbookPolicies);
   await insertLeads(trx, created);
   if ((await claimMatchKeys(trx, claims)).length > 0) throw new MatchKeyRace();
   for (const id of changed) await updateLead(trx, leads.get(id)!);
   await appendEvents(trx, [...events, ...assignment.events]);
+  const createdIds = new Set(created.map((lead) => lead.id));
+  const mergedIds = [...new Set(results.flatMap((result) => (result.ok && result.outcome === "merged" && !result.isReplay && !createdIds.has(result.leadId) ? [result.leadId] : [])))];
+  await scoreCapturedLeads(trx, ctx, scoring, { created, mergedIds, events, isSpeedToLead, now });
   await writeAssignments(trx, ctx, created, assignment, now);
   return results;
 }

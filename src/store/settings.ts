@@ -1,5 +1,6 @@
 import type { RoutingTarget } from "../domain/routing/routing-rule.js";
 import { DEFAULT_PIPELINE, type PipelineConfig } from "../domain/pipeline/pipeline-config.js";
+import { DEFAULT_SCORING_CONFIG, type ScoringConfig } from "../domain/scoring/scoring-config.js";
 import { type BusinessCalendar, OFFICE_HOURS } from "../domain/sla/business-hours.js";
 import { type Executor, fromJsonColumn, toJsonColumn } from "./engine.js";
 
@@ -25,6 +26,8 @@ export type WorkspaceSettings = {
   inboundEmailSecret: string | null;
   /** An out-of-office reply without a readable return date pauses the lead's sequence this many days. */
   outOfOfficeResumeDays: number;
+  /** Fit and intent rules, thresholds and the model's share; changed only through the scoring service. */
+  scoring: ScoringConfig;
 };
 
 export const DEFAULT_SETTINGS: WorkspaceSettings = {
@@ -38,6 +41,7 @@ export const DEFAULT_SETTINGS: WorkspaceSettings = {
   companyName: null,
   inboundEmailSecret: null,
   outOfOfficeResumeDays: 7,
+  scoring: DEFAULT_SCORING_CONFIG,
 };
 
 /** Reads all workspace settings, with defaults for those never set. */

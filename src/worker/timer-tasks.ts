@@ -1,5 +1,7 @@
+import { leadRescoreTask } from "./tasks/lead-rescore.js";
 import { nextStepDueTask } from "./tasks/next-step-due.js";
 import { scoringDriftTask } from "./tasks/scoring-drift.js";
+import { scoresRefreshTask } from "./tasks/scores-refresh.js";
 import { sequenceResumeTask } from "./tasks/sequence-resume.js";
 import { sequenceStepTask } from "./tasks/sequence-step.js";
 import { slaStepTask } from "./tasks/sla-step.js";
@@ -12,4 +14,4 @@ import type { TimerTask } from "./timer-task.js";
  * transaction. A worker that meets a task name it does not know retries it with backoff (a
  * newer worker may know it) and leaves it dead after `UNKNOWN_WORK_RETRY`.
  */
-export const TIMER_TASKS: readonly TimerTask[] = [slaStepTask, nextStepDueTask, sequenceStepTask, sequenceResumeTask, scoringDriftTask];
+export const TIMER_TASKS: readonly TimerTask[] = [slaStepTask, nextStepDueTask, sequenceStepTask, sequenceResumeTask, leadRescoreTask, scoresRefreshTask, scoringDriftTask];

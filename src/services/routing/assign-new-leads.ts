@@ -29,7 +29,14 @@ export const SLA_STEP_TASK = "sla-step";
  * advances pool cursors and open-lead counts in `state` as it goes, so a batch of 500 leads
  * shares a pool as fairly as 500 single captures would.
  */
-export function assignNewLeads(leads: Lead[], state: RoutingState, policies: Map<string | null, SlaPolicy>, actor: Actor, now: number): AssignmentPlan {
+export function assignNewLeads(
+  leads: Lead[],
+  state: RoutingState,
+  policies: Map<string | null, SlaPolicy>,
+  actor: Actor,
+  now: number,
+  playbookPolicies: ReadonlyMap<string, string> = new Map(),
+): AssignmentPlan {
   const plan: AssignmentPlan = { decisions: new Map(), events: [], clocks: [], timers: [] };
   // Every lead of a batch starts its clock at the same `now`: compute each policy's deadlines once.
   const deadlinesByPolicy = new Map<string, SlaDeadlines>();
@@ -50,13 +57,15 @@ export function assignNewLeads(leads: Lead[], state: RoutingState, policies: Map
     } else {
       plan.events.push({ leadId: lead.id, type: "unassigned", actor, at: now, data: routing });
     }
-    const policy = policies.get(decision.slaPolicyId) ?? policies.get(null);
+    // A playbook's SLA policy (chosen by the lead's intent) wins over the routing rule's.
+    const policy = policies.get(playbookPolicies.get(lead.id) ?? decision.slaPolicyId) ?? policies.get(decision.slaPolicyId) ?? policies.get(null);
     if (policy) startSlaClock(plan, lead.id, policy, deadlinesOf(policy), actor, now);
   }
   return plan;
 }
 
-function startSlaClock(plan: AssignmentPlan, leadId: string, policy: SlaPolicy, deadlines: SlaDeadlines, actor: Actor, now: number): void {
+/** Plans a lead's SLA clock under `policy`: the clock row, `sla_started` and the first step's timer. */
+export function startSlaClock(plan: Pick<AssignmentPlan, "clocks" | "events" | "timers">, leadId: string, policy: SlaPolicy, deadlines: SlaDeadlines, actor: Actor, now: number): void {
   plan.clocks.push({ leadId, policyId: policy.id, ...deadlines, firstResponseAt: null, status: "running" });
   plan.events.push({ leadId, type: "sla_started", actor, at: now, data: { policyId: policy.id, policyName: policy.name, warnAt: deadlines.warnAt, dueAt: deadlines.dueAt } });
   const first = nextSlaStep(policy, deadlines, null);

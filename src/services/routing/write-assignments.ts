@@ -27,13 +27,19 @@ export async function loadSlaPolicies(trx: Executor): Promise<Map<string | null,
 
 /**
  * Routes new leads inside the capture transaction (locking the pools' cursors) and, for
- * speed-to-lead captures, plans their SLA clocks.
+ * speed-to-lead captures, plans their SLA clocks (under their playbook's policy, by lead id, when it names one).
  */
-export async function planAssignments(trx: Executor, leads: Lead[], now: number, isSpeedToLead: boolean): Promise<PlannedAssignments> {
+export async function planAssignments(
+  trx: Executor,
+  leads: Lead[],
+  now: number,
+  isSpeedToLead: boolean,
+  playbookPolicies: ReadonlyMap<string, string> = new Map(),
+): Promise<PlannedAssignments> {
   if (leads.length === 0) return { decisions: new Map(), events: [], clocks: [], timers: [], movedCursors: new Map(), isSpeedToLead, slackWebhookUrl: null };
   const state = await loadRoutingState(trx, now, { isLocking: true });
   const policies = isSpeedToLead ? await loadSlaPolicies(trx) : new Map<string | null, SlaPolicy>();
-  const plan = assignNewLeads(leads, state, policies, "system", now);
+  const plan = assignNewLeads(leads, state, policies, "system", now, playbookPolicies);
   const movedCursors = new Map<PoolKey, PoolCursor>();
   for (const decision of plan.decisions.values()) {
     if (decision.cursorUpdate) movedCursors.set(decision.cursorUpdate.poolKey, state.cursors.get(decision.cursorUpdate.poolKey)!);

@@ -1,0 +1,128 @@
+import type { Actor, NewLeadEvent } from "../../domain/lead/lead-event.js";
+import { modelOpinionOf } from "../../domain/scoring/model/train-model.js";
+import { choosePlaybook } from "../../domain/scoring/playbook.js";
+import { intentSignalsOf } from "../../domain/scoring/intent-signals.js";
+import { type LeadScore, type ModelOpinion, scoreLead, scoringFacts } from "../../domain/scoring/score-lead.js";
+import type { Executor } from "../../store/engine.js";
+import { appendEvents } from "../../store/events.js";
+import { loadModelRecords } from "../../store/lead-model-records.js";
+import { findLeadScores, saveLeadScores, type StoredLeadScore } from "../../store/lead-scores.js";
+import type { ScoringInput } from "../../store/scoring-inputs.js";
+import type { ServiceContext } from "../context.js";
+import { applyPlaybookInTransaction, type PlaybookApplication } from "./apply-playbook.js";
+import type { ScoringState } from "./scoring-state.js";
+
+export type ScoringRun = {
+  state: ScoringState;
+  actor: Actor;
+  now: number;
+  /** At capture the SLA clock already runs under the playbook's policy (see `capturePlaybookPolicies`). */
+  isCapture: boolean;
+  /** False for imports of old leads: they are scored, but no playbook starts follow-up on them. */
+  isPlaybookApplied: boolean;
+};
+
+/** Contributions stored and shown: the strongest ones, enough to explain any score. */
+const STORED_CONTRIBUTIONS = 12;
+
+/**
+ * Scores leads inside the caller's transaction and writes what changed: the current score,
+ * a `scored` event when the score, bucket or intent level moved, and the playbook of the new
+ * intent level when it moved (see `applyPlaybookInTransaction`). Closed leads keep the score
+ * they closed with.
+ */
+export async function scoreLeadsInTransaction(trx: Executor, ctx: ServiceContext, inputs: readonly ScoringInput[], run: ScoringRun): Promise<void> {
+  const open = inputs.filter((input) => !input.isClosed);
+  if (open.length === 0) return;
+  const ids = open.map((input) => input.lead.id);
+  const previous = await findLeadScores(trx, ids);
+  const modelRecords = run.state.model ? await loadModelRecords(trx, ids) : new Map();
+  const changed: StoredLeadScore[] = [];
+  const events: NewLeadEvent[] = [];
+  const applications: PlaybookApplication[] = [];
+  for (const input of open) {
+    const record = modelRecords.get(input.lead.id);
+    const model = run.state.model && record ? modelOpinion(run.state.model, record) : null;
+    const score = scoreLead(run.state.config, { facts: scoringFacts(input.lead, input.answers), signals: intentSignalsOf(input.events), now: run.now, model });
+    const before = previous.get(input.lead.id);
+    const isIntentMoved = before?.intentLevel !== score.intentLevel;
+    const playbook = isIntentMoved ? choosePlaybook(run.state.playbooks, score.intentLevel, input.lead.source) : undefined;
+    const playbookId = playbook === undefined ? before!.playbookId : (playbook?.id ?? null);
+    const stored = toStored(input.lead.id, score, playbookId, run.now);
+    if (before && isSameScore(before, stored)) continue;
+    changed.push(stored);
+    if (!before || before.score !== stored.score || before.bucket !== stored.bucket || isIntentMoved) events.push(scoredEvent(input.lead.id, score, before, run));
+    if (playbook && run.isPlaybookApplied && playbook.id !== before?.playbookId) {
+      applications.push({
+        lead: input.lead,
+        playbook,
+        previousPlaybookId: before?.playbookId ?? null,
+        intentLevel: score.intentLevel,
+        reason: before ? "intent_changed" : "capture",
+        isSlaApplied: run.isCapture,
+        calendar: run.state.calendar,
+        actor: run.actor,
+        now: run.now,
+      });
+    }
+  }
+  await saveLeadScores(trx, changed);
+  await appendEvents(trx, events);
+  for (const application of applications) await applyPlaybookInTransaction(trx, ctx, application);
+}
+
+function modelOpinion(current: NonNullable<ScoringState["model"]>, record: Parameters<typeof modelOpinionOf>[1]): ModelOpinion {
+  const opinion = modelOpinionOf(current.model, record);
+  return {
+    version: current.version,
+    probability: opinion.probability,
+    contributions: opinion.contributions.map((c) => ({ ruleId: `model:${c.feature}`, part: "model", label: c.feature, points: c.points, words: c.words })),
+  };
+}
+
+function toStored(leadId: string, score: LeadScore, playbookId: string | null, now: number): StoredLeadScore {
+  return {
+    leadId,
+    score: score.score,
+    fitScore: score.fitScore,
+    intentScore: score.intentScore,
+    ruleScore: score.ruleScore,
+    modelProbability: score.modelProbability,
+    modelVersion: score.modelVersion,
+    bucket: score.bucket,
+    intentLevel: score.intentLevel,
+    playbookId,
+    contributions: score.contributions.slice(0, STORED_CONTRIBUTIONS),
+    scoredAt: now,
+  };
+}
+
+/** Nothing a person would see moved: skip the write (the daily refresh then touches only leads whose score decayed). */
+function isSameScore(before: StoredLeadScore, after: StoredLeadScore): boolean {
+  return (
+    before.score === after.score &&
+    before.fitScore === after.fitScore &&
+    before.intentScore === after.intentScore &&
+    before.bucket === after.bucket &&
+    before.intentLevel === after.intentLevel &&
+    before.playbookId === after.playbookId &&
+    before.modelVersion === after.modelVersion
+  );
+}
+
+function scoredEvent(leadId: string, score: LeadScore, before: StoredLeadScore | undefined, run: ScoringRun): NewLeadEvent {
+  const data = {
+    score: score.score,
+    fitScore: score.fitScore,
+    intentScore: score.intentScore,
+    ruleScore: score.ruleScore,
+    modelProbability: score.modelProbability,
+    modelVersion: score.modelVersion,
+    bucket: score.bucket,
+    intentLevel: score.intentLevel,
+    previousScore: before?.score ?? null,
+    previousBucket: before?.bucket ?? null,
+    top: score.explanation,
+  };
+  return { leadId, type: "scored", actor: run.actor, at: run.now, data };
+}
