@@ -1,12 +1,12 @@
-import type { Bucket, IntentLevel, IntentSignalKind, ScoringConfig } from "../../../src/domain/scoring/scoring-config.js";
+import type { Bucket, IntentLevel, ScoringConfig } from "../../../src/domain/scoring/scoring-config.js";
 import { apiRequest } from "./client.js";
 import { leadPath } from "./leads.js";
 
 export type { Bucket, BucketThresholds, FitRule, IntentLevel, IntentLevelThresholds, IntentRule, IntentSignalKind, ScoringConfig } from "../../../src/domain/scoring/scoring-config.js";
 export { BUCKETS, INTENT_LEVELS, INTENT_SIGNAL_KINDS } from "../../../src/domain/scoring/scoring-config.js";
 
-/** The scoring rules with what the editor picks from: the qualification criteria and the signal kinds. */
-export type ScoringConfigView = ScoringConfig & { criteria: { key: string; label: string }[]; signalKinds: IntentSignalKind[] };
+/** The scoring rules with the qualification criteria fit rules may test (the signal kinds the API also lists are INTENT_SIGNAL_KINDS). */
+export type ScoringConfigView = ScoringConfig & { criteria: { key: string; label: string }[] };
 
 /** One rule's (or model feature's) share of a score, with the sentence that explains it. */
 export type ScoreContribution = { ruleId: string; part: "fit" | "intent" | "model"; label: string; points: number; words: string };

@@ -1,5 +1,5 @@
 import type { ModelReport } from "../../api/scoring.js";
-import { aucWords, brierWords, calibrationWords, strongestSignals } from "./model-words.js";
+import { aucWords, brierWords, calibrationWords } from "./model-words.js";
 import { ReliabilityChart } from "./reliability-chart.js";
 
 /** How many signals show before "all signals". */
@@ -7,7 +7,8 @@ const TOP_SIGNALS = 8;
 
 /** A trained model's cross-validated quality, its reliability chart and its strongest signals in words. */
 export function ModelReportView({ report }: { report: ModelReport }) {
-  const signals = strongestSignals(report.signals);
+  // The API lists the signals strongest first (weights are per unit of each input, so their size alone would mislead).
+  const signals = report.signals;
   return (
     <>
       <dl className="model-metrics">

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { MonthlyCloseRates } from "../../api/scoring.js";
-import { aucWords, brierWords, calibrationWords, criteriaOf, newestMonthsFirst, readinessFacts, reliabilityRows, strongestSignals } from "./model-words.js";
+import { aucWords, brierWords, calibrationWords, criteriaOf, newestMonthsFirst, readinessFacts, reliabilityRows } from "./model-words.js";
 
 describe("quality in words", () => {
   it("reads the AUC as how often a win outranks a loss", () => {
@@ -40,15 +40,6 @@ describe("reliabilityRows", () => {
 });
 
 describe("orderings", () => {
-  it("puts the strongest signal first whatever its sign", () => {
-    const signals = [
-      { feature: "a", weight: 0.2, words: "a" },
-      { feature: "b", weight: -1.1, words: "b" },
-      { feature: "c", weight: 0.7, words: "c" },
-    ];
-    expect(strongestSignals(signals).map((signal) => signal.feature)).toEqual(["b", "c", "a"]);
-  });
-
   it("lists months newest first and every criterion counted", () => {
     const month = (name: string, criteria: string[]): MonthlyCloseRates => ({
       month: name,

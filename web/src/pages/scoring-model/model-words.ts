@@ -1,4 +1,4 @@
-import type { ModelReadiness, ModelReport, ModelSignal, MonthlyCloseRates, ReliabilityBin } from "../../api/scoring.js";
+import type { ModelReadiness, ModelReport, MonthlyCloseRates, ReliabilityBin } from "../../api/scoring.js";
 import { formatShare } from "../../format/format-score.js";
 
 /** "0.81: a won lead outranks a lost one 81% of the time (0.50 is a coin toss)." */
@@ -42,11 +42,6 @@ export function reliabilityRows(bins: readonly ReliabilityBin[]): ReliabilityRow
         gap: gapPoints === 0 ? "0" : `${gapPoints > 0 ? "+" : "−"}${Math.abs(gapPoints)} pts`,
       };
     });
-}
-
-/** The signals that move the model most, strongest first (by the size of the weight). */
-export function strongestSignals(signals: readonly ModelSignal[]): ModelSignal[] {
-  return [...signals].sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight));
 }
 
 /** Months newest first, as the close-rate table lists them. */

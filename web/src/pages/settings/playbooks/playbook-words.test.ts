@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Playbook } from "../../../api/playbooks.js";
-import { playbookSummary, sortPlaybooks } from "./playbook-words.js";
+import { playbookSummary } from "./playbook-words.js";
 
 const playbook = (change: Partial<Playbook>): Playbook => ({
   id: "pb_1",
@@ -26,18 +26,5 @@ describe("playbookSummary", () => {
   it("says what it leaves alone, and when a picked policy or sequence is gone", () => {
     expect(playbookSummary(playbook({ intentLevel: "low" }), policies, sequences)).toBe("Low intent · any source · SLA unchanged · no sequence");
     expect(playbookSummary(playbook({ sequenceId: "seq_gone" }), policies, sequences)).toContain("enrols in “a deleted one”");
-  });
-});
-
-describe("sortPlaybooks", () => {
-  it("orders by intent level, a source's own before the catch-all, then by name", () => {
-    const sorted = sortPlaybooks([
-      playbook({ id: "low", intentLevel: "low" }),
-      playbook({ id: "high-any", name: "B" }),
-      playbook({ id: "high-webinar", source: "webinar" }),
-      playbook({ id: "medium", intentLevel: "medium" }),
-      playbook({ id: "high-any-a", name: "A" }),
-    ]);
-    expect(sorted.map((one) => one.id)).toEqual(["high-webinar", "high-any-a", "high-any", "medium", "low"]);
   });
 });

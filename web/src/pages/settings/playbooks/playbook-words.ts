@@ -1,5 +1,4 @@
 import type { Playbook } from "../../../api/playbooks.js";
-import { INTENT_LEVELS } from "../../../api/scoring.js";
 import { INTENT_LEVEL_LABELS } from "../../../format/format-score.js";
 
 type Named = { id: string; name: string };
@@ -14,15 +13,4 @@ export function playbookSummary(playbook: Playbook, policies: readonly Named[], 
     playbook.slaPolicyId === null ? "SLA unchanged" : `SLA “${nameOf(policies, playbook.slaPolicyId)}”`,
     playbook.sequenceId === null ? "no sequence" : `enrols in “${nameOf(sequences, playbook.sequenceId)}”`,
   ].join(" · ");
-}
-
-/** Playbooks in the order they are looked for: by intent level (high first), a source's own before the catch-all, then by name. */
-export function sortPlaybooks(playbooks: readonly Playbook[]): Playbook[] {
-  return [...playbooks].sort(
-    (a, b) =>
-      INTENT_LEVELS.indexOf(a.intentLevel) - INTENT_LEVELS.indexOf(b.intentLevel) ||
-      Number(a.source === null) - Number(b.source === null) ||
-      (a.source ?? "").localeCompare(b.source ?? "") ||
-      a.name.localeCompare(b.name),
-  );
 }

@@ -8,7 +8,7 @@ import { FormAlert } from "../../../components/form-alert.js";
 import { problemMessageOf } from "../../../components/form-problem.js";
 import { useResource } from "../../../hooks/use-resource.js";
 import { PlaybookForm } from "./playbook-form.js";
-import { playbookSummary, sortPlaybooks } from "./playbook-words.js";
+import { playbookSummary } from "./playbook-words.js";
 
 type Editing = Playbook | "new" | null;
 
@@ -48,7 +48,8 @@ export function PlaybooksSettings() {
       {playbooks.data?.length === 0 && <p className="empty">No playbooks yet: leads keep the SLA and sequence routing gave them.</p>}
       {isReady && (
         <ul className="card-list" aria-label="Playbooks">
-          {sortPlaybooks(playbooks.data ?? []).map((playbook) => (
+          {/* The API lists them as they are looked for: high intent first, a source's own before any source. */}
+          {(playbooks.data ?? []).map((playbook) => (
             <li key={playbook.id} className="rule-card">
               <div className="rule-head">
                 <h3>{playbook.name}</h3>

@@ -1,6 +1,6 @@
 import { MAX_LABEL_LENGTH, MAX_MATCH_LENGTH } from "../../../../../src/domain/scoring/check-scoring-config.js";
 import { FieldError } from "../../../components/field-error.js";
-import type { IntentSignalKind } from "../../../api/scoring.js";
+import { INTENT_SIGNAL_KINDS, type IntentSignalKind } from "../../../api/scoring.js";
 import { SIGNAL_LABELS } from "../../../format/format-score.js";
 import { type ConfigProblem, errorAt, errorWithin } from "../pipeline/config-field.js";
 import { RuleField } from "./rule-field.js";
@@ -8,7 +8,6 @@ import { blankIntentRule, type IntentRuleDraft } from "./scoring-draft.js";
 
 type IntentRulesEditorProps = {
   rules: IntentRuleDraft[];
-  signalKinds: IntentSignalKind[];
   problem: ConfigProblem | null;
   onChange: (next: IntentRuleDraft[]) => void;
   /** Adding or removing a rule renumbers the rest, so a refusal's path no longer points where it did. */
@@ -16,7 +15,7 @@ type IntentRulesEditorProps = {
 };
 
 /** Points for what the lead did, fading by half-life; a high-intent signal inside the window makes the intent level high. */
-export function IntentRulesEditor({ rules, signalKinds, problem, onChange, onRenumber }: IntentRulesEditorProps) {
+export function IntentRulesEditor({ rules, problem, onChange, onRenumber }: IntentRulesEditorProps) {
   const set = (index: number, change: Partial<IntentRuleDraft>) => onChange(rules.map((rule, i) => (i === index ? { ...rule, ...change } : rule)));
   return (
     <fieldset className="scoring-rules">
@@ -34,9 +33,9 @@ export function IntentRulesEditor({ rules, signalKinds, problem, onChange, onRen
               <RuleField caption="Label" className="rule-label" value={rule.label} maxLength={MAX_LABEL_LENGTH} placeholder="Visited the pricing page" isInvalid={invalid("label")} onChange={(event) => set(index, { label: event.target.value })} />
               <RuleField caption="Signal" isInvalid={invalid("signal")}>
                 <select value={rule.signal} onChange={(event) => set(index, { signal: event.target.value as IntentSignalKind })}>
-                  {signalKinds.map((kind) => (
+                  {INTENT_SIGNAL_KINDS.map((kind) => (
                     <option key={kind} value={kind}>
-                      {SIGNAL_LABELS[kind] ?? kind}
+                      {SIGNAL_LABELS[kind]}
                     </option>
                   ))}
                 </select>

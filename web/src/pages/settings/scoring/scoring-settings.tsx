@@ -78,7 +78,7 @@ function ScoringForm({ view, onSaved }: ScoringFormProps) {
         {!canEdit && <p className="muted">Only admins and managers change the scoring rules.</p>}
         <fieldset className="plain-fieldset" disabled={!canEdit}>
           <FitRulesEditor rules={draft.fitRules} criteria={view.criteria} problem={problem} onChange={(fitRules) => set({ fitRules })} onRenumber={(fitRules) => renumber({ fitRules })} />
-          <IntentRulesEditor rules={draft.intentRules} signalKinds={view.signalKinds} problem={problem} onChange={(intentRules) => set({ intentRules })} onRenumber={(intentRules) => renumber({ intentRules })} />
+          <IntentRulesEditor rules={draft.intentRules} problem={problem} onChange={(intentRules) => set({ intentRules })} onRenumber={(intentRules) => renumber({ intentRules })} />
           <ThresholdFields draft={draft} problem={problem} onChange={set} />
         </fieldset>
         {canEdit && (
