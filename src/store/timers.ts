@@ -84,6 +84,16 @@ export async function scheduleTimer(db: Executor, schedule: TimerSchedule, now: 
   await scheduleTimers(db, [schedule], now);
 }
 
+/**
+ * Schedules a timer unless one with its key is already pending (maybe running on another
+ * worker): for work that reschedules itself, started when a worker starts. A dead one (its
+ * attempts used up) is brought back, so one bad day does not stop it for good.
+ */
+export async function ensureTimerPending(db: Executor, schedule: TimerSchedule, now: number): Promise<void> {
+  if ((await findTimerByKey(db, schedule.key))?.status === "pending") return;
+  await scheduleTimer(db, schedule, now);
+}
+
 /** Cancels the pending timer with this key; false when there is none. */
 export async function cancelTimer(db: Executor, key: string): Promise<boolean> {
   const result = await db.deleteFrom("timers").where("key", "=", key).where("status", "=", "pending").executeTakeFirst();

@@ -6,6 +6,7 @@ import { createWebhookChannel } from "../channels/webhook.js";
 import type { Config } from "../config.js";
 import type { ServiceContext } from "../services/context.js";
 import { ensureDriftCheckScheduled } from "../services/scoring/drift-timer.js";
+import { ensureScoresRefreshScheduled } from "../services/scoring/rescore-leads.js";
 import { findWebhookSubscription } from "../store/webhook-subscriptions.js";
 import { startMailboxPoller } from "./mailbox-poller.js";
 import { type RunningWorker, startWorker, type WorkerOptions } from "./run-worker.js";
@@ -35,10 +36,12 @@ export const APP_MESSAGE_LOCK_MS = 5 * 60_000;
  * the configured channels, and on PostgreSQL a LISTEN connection so other processes' writes
  * wake it at once. A message lease is `APP_MESSAGE_LOCK_MS`, or 6 webhook timeouts if longer.
  * Beside it, the mailbox poller reads users' IMAP mailboxes every MAILBOX_POLL_SECONDS. The
- * daily drift check schedules itself; starting makes sure it is pending (one key, never two).
+ * daily drift check and the daily pass that rescores open leads schedule themselves; starting
+ * makes sure each is pending (one key, never two).
  */
 export async function startAppWorker(ctx: ServiceContext, config: Config, options: Partial<WorkerOptions> = {}): Promise<RunningWorker> {
   await ensureDriftCheckScheduled(ctx);
+  await ensureScoresRefreshScheduled(ctx);
   const worker = await startWorker(ctx, {
     tasks: TIMER_TASKS,
     channels: createAppChannels(ctx, config),

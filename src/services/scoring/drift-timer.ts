@@ -1,4 +1,4 @@
-import { findTimerByKey, scheduleTimer } from "../../store/timers.js";
+import { ensureTimerPending, scheduleTimer } from "../../store/timers.js";
 import type { Executor } from "../../store/engine.js";
 import type { ServiceContext } from "../context.js";
 import { raiseDrift } from "./check-drift.js";
@@ -22,15 +22,8 @@ export async function runDriftCheck(trx: Executor, ctx: ServiceContext, now: num
   await scheduleTimer(trx, { key: SCORING_DRIFT_TIMER_KEY, task: SCORING_DRIFT_TASK, payload: {}, runAt: now + DAY_MS }, now);
 }
 
-/**
- * Makes sure a drift check is pending, due now when there was none: run when a worker starts.
- * A pending check (maybe running on another worker) is left alone; a dead one (its attempts
- * used up) is brought back, so one bad day does not stop the checks for good.
- */
+/** Makes sure a drift check is pending, due now when there was none: run when a worker starts (see `ensureTimerPending`). */
 export async function ensureDriftCheckScheduled(ctx: ServiceContext): Promise<void> {
   const now = ctx.clock.now();
-  await ctx.db.transaction().execute(async (trx) => {
-    if ((await findTimerByKey(trx, SCORING_DRIFT_TIMER_KEY))?.status === "pending") return;
-    await scheduleTimer(trx, { key: SCORING_DRIFT_TIMER_KEY, task: SCORING_DRIFT_TASK, payload: {}, runAt: now }, now);
-  });
+  await ctx.db.transaction().execute((trx) => ensureTimerPending(trx, { key: SCORING_DRIFT_TIMER_KEY, task: SCORING_DRIFT_TASK, payload: {}, runAt: now }, now));
 }

@@ -3,7 +3,7 @@ import type { Executor } from "../../store/engine.js";
 import { listOpenLeadIds } from "../../store/lead-scores.js";
 import { lockLeadsByIds } from "../../store/leads.js";
 import { loadScoringInputs } from "../../store/scoring-inputs.js";
-import { scheduleTimer } from "../../store/timers.js";
+import { ensureTimerPending, scheduleTimer } from "../../store/timers.js";
 import type { ServiceContext } from "../context.js";
 import { scoreLeadsInTransaction } from "./score-leads.js";
 import { loadScoringState } from "./scoring-state.js";
@@ -38,4 +38,10 @@ export async function refreshScoresPage(trx: Executor, ctx: ServiceContext, afte
 /** Starts a refresh pass over every open lead now (after the rules or the model change), replacing one under way. */
 export async function requestScoresRefresh(trx: Executor, now: number): Promise<void> {
   await scheduleTimer(trx, { key: scoresRefreshTimerKey, task: SCORES_REFRESH_TASK, payload: { afterId: null }, runAt: now }, now);
+}
+
+/** Makes sure a refresh pass is pending (the daily one, due now when there was none): run when a worker starts. */
+export async function ensureScoresRefreshScheduled(ctx: ServiceContext): Promise<void> {
+  const now = ctx.clock.now();
+  await ctx.db.transaction().execute((trx) => ensureTimerPending(trx, { key: scoresRefreshTimerKey, task: SCORES_REFRESH_TASK, payload: { afterId: null }, runAt: now }, now));
 }
