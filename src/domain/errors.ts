@@ -18,7 +18,9 @@ export type DomainErrorCode =
   /** The request is well formed but too large to accept (batch size, custom fields size). */
   | "too_large"
   /** A server we talk to on the caller's behalf (their SMTP server) refused or could not be reached; the message quotes its answer. Fix its settings or retry. */
-  | "upstream_failed";
+  | "upstream_failed"
+  /** Too little history to learn from (the model needs enough closed leads and wins); the message says how much more. Close more leads, then retry. */
+  | "insufficient_history";
 
 export type DomainErrorOptions = {
   message: string;

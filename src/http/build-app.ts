@@ -47,6 +47,7 @@ import { suppressionRoutes } from "./routes/suppressions/suppressions.routes.js"
 import { mailboxRoutes } from "./routes/mailboxes/mailboxes.routes.js";
 import { scoringRoutes } from "./routes/scoring/scoring.routes.js";
 import { playbookRoutes } from "./routes/playbooks/playbooks.routes.js";
+import { scoringModelRoutes } from "./routes/scoring-model/scoring-model.routes.js";
 import { leadActivityRoutes } from "./routes/lead-activity/lead-activity.routes.js";
 import { webApp } from "./web-app.js";
 
@@ -132,6 +133,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(suppressionRoutes, deps);
   await app.register(mailboxRoutes, deps);
   await app.register(playbookRoutes, deps);
+  await app.register(scoringModelRoutes, deps);
   await app.register(formRoutes, deps);
   await app.register(publicFormRoutes, deps);
   await app.register(leadActivityRoutes, deps);

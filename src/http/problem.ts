@@ -12,6 +12,7 @@ const PROBLEM_BY_CODE: Record<DomainErrorCode, { status: number; title: string }
   rate_limited: { status: 429, title: "Too many requests" },
   too_large: { status: 413, title: "Payload too large" },
   upstream_failed: { status: 502, title: "The other server refused" },
+  insufficient_history: { status: 409, title: "Not enough history" },
 };
 
 /** An RFC 9457 problem document. */
