@@ -1,44 +1,29 @@
-import type { Bucket, IntentLevel, ScoringConfig } from "../../../src/domain/scoring/scoring-config.js";
+import type { Static } from "typebox";
+import type { Bucket, ScoringConfig } from "../../../src/domain/scoring/scoring-config.js";
+import type { LeadScoreDto, LeadScoreResponse, ScoringConfigDto, ScoringPreviewResponse } from "../../../src/http/routes/scoring/scoring.schemas.js";
 import { apiRequest } from "./client.js";
 import { leadPath } from "./leads.js";
 
 export type { Bucket, BucketThresholds, FitRule, IntentLevel, IntentLevelThresholds, IntentRule, IntentSignalKind, ScoringConfig } from "../../../src/domain/scoring/scoring-config.js";
 export { BUCKETS, INTENT_LEVELS, INTENT_SIGNAL_KINDS } from "../../../src/domain/scoring/scoring-config.js";
 
-/** The scoring rules with the qualification criteria fit rules may test (the signal kinds the API also lists are INTENT_SIGNAL_KINDS). */
-export type ScoringConfigView = ScoringConfig & { criteria: { key: string; label: string }[] };
-
-/** One rule's (or model feature's) share of a score, with the sentence that explains it. */
-export type ScoreContribution = { ruleId: string; part: "fit" | "intent" | "model"; label: string; points: number; words: string };
+/** The scoring rules with the qualification criteria fit rules may test; typed from the scoring route's schema. */
+export type ScoringConfigView = Static<typeof ScoringConfigDto>;
 
 /** A lead's score: 0–100 with its fit and intent parts, bucket, intent level and why (`scoredAt` ISO 8601). */
-export type LeadScore = {
-  score: number;
-  fitScore: number;
-  intentScore: number;
-  ruleScore: number;
-  modelProbability: number | null;
-  modelVersion: number | null;
-  bucket: Bucket;
-  intentLevel: IntentLevel;
-  /** Largest |points| first. */
-  contributions: ScoreContribution[];
-  /** The top contributions in words. */
-  explanation: string[];
-  scoredAt: string;
-};
+export type LeadScore = Static<typeof LeadScoreDto>;
+
+/** One rule's (or model feature's) share of a score, with the sentence that explains it; largest |points| first. */
+export type ScoreContribution = LeadScore["contributions"][number];
 
 /** A sample lead scored by the saved rules (null: never scored) and by the draft. */
-export type ScorePreviewItem = { leadId: string; name: string; company: string | null; current: LeadScore | null; preview: LeadScore };
+export type ScorePreviewItem = Static<typeof ScoringPreviewResponse>["items"][number];
 
-/** The playbook running for a lead and why it was chosen. */
-export type RunningPlaybook = { id: string; name: string; intentLevel: IntentLevel; stageGuidance: string | null; reason: string };
+/** What the lead page shows: the current score, the playbook running and why, and the history, oldest first. */
+export type LeadScoreView = Static<typeof LeadScoreResponse>;
 
 /** One point of a lead's score history (`at` ISO 8601). */
-export type ScoreHistoryPoint = { at: string; score: number; bucket: Bucket; intentLevel: IntentLevel };
-
-/** What the lead page shows: the current score, the running playbook and the history, oldest first. */
-export type LeadScoreView = { current: LeadScore | null; playbook: RunningPlaybook | null; history: ScoreHistoryPoint[] };
+export type ScoreHistoryPoint = LeadScoreView["history"][number];
 
 /** Whether there is enough closed history to train, and how much more is needed when not. */
 export type ModelReadiness = { isReady: boolean; closed: number; wins: number; missingClosed: number; missingWins: number; message: string };

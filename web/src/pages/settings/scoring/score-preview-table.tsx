@@ -73,7 +73,7 @@ function PreviewRow({ item }: { item: ScorePreviewItem }) {
   );
 }
 
-function ScoreCell({ score }: { score: LeadScore }) {
+function ScoreCell({ score }: { score: Pick<LeadScore, "score" | "bucket"> }) {
   return (
     <div className="score-cell">
       <strong className="score-value">{score.score}</strong> <BucketBadge bucket={score.bucket} />
