@@ -6,6 +6,7 @@ import { registerExportCommand } from "./commands/export.js";
 import { registerImportCommand } from "./commands/import.js";
 import { registerApiKeyCreateCommand } from "./commands/api-key-create.js";
 import { registerMigrateCommand } from "./commands/migrate.js";
+import { registerModelCommands } from "./commands/model.js";
 import { registerServeCommand } from "./commands/serve.js";
 import { registerUserAddCommand } from "./commands/user-add.js";
 import { registerWorkCommands } from "./commands/work.js";
@@ -26,6 +27,7 @@ registerExportCommand(program);
 registerDemoCommand(program);
 registerWorkerCommand(program);
 registerWorkCommands(program);
+registerModelCommands(program);
 
 try {
   await program.parseAsync(process.argv);

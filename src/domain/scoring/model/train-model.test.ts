@@ -73,6 +73,7 @@ describe("trainModel input checks", () => {
   });
 
   it("says what is short", () => {
+    expect(crossValidationShortfall(0, 0, 5)).toBe("there are no rows to learn from");
     expect(crossValidationShortfall(0, 50, 5)).toBe("every row is a loss; the model needs both wins and losses");
     expect(crossValidationShortfall(9, 50, 5)).toBe("too few rows: cross-validating in 5 folds needs at least 10 wins and 10 losses; there are 9 wins and 50 losses");
     expect(crossValidationShortfall(10, 10, 5)).toBeNull();

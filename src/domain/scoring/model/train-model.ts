@@ -30,8 +30,11 @@ export type ModelReport = {
   skipped: SkippedColumn[];
 };
 
+/** Cross-validation folds unless told otherwise. */
+export const DEFAULT_FOLDS = 5;
+
 export type TrainModelOptions = {
-  /** Cross-validation folds (default 5). */
+  /** Cross-validation folds (default DEFAULT_FOLDS). */
   folds?: number;
   /** Ridge penalty on standardised inputs (default 1: negligible at 10,000 rows, a gentle pull towards 0 at 200). */
   l2?: number;
@@ -47,6 +50,7 @@ const MIN_PER_CLASS_PER_FOLD = 2;
  * it needs two wins and two losses per fold.
  */
 export function crossValidationShortfall(wins: number, losses: number, folds: number): string | null {
+  if (wins + losses === 0) return "there are no rows to learn from";
   if (wins === 0 || losses === 0) return `every row is a ${wins === 0 ? "loss" : "win"}; the model needs both wins and losses`;
   const needed = MIN_PER_CLASS_PER_FOLD * folds;
   if (wins >= needed && losses >= needed) return null;
@@ -59,7 +63,7 @@ export function crossValidationShortfall(wins: number, losses: number, folds: nu
  * on all rows. Throws `invalid` naming `outcomes` when they cannot be cross-validated.
  */
 export function trainModel(records: readonly FeatureRecord[], outcomes: readonly boolean[], options: TrainModelOptions = {}): { model: TrainedModel; report: ModelReport } {
-  const { folds = 5, l2 = 1, seed = 1 } = options;
+  const { folds = DEFAULT_FOLDS, l2 = 1, seed = 1 } = options;
   if (records.length !== outcomes.length) throw invalidField("outcomes", `has ${outcomes.length} outcomes for ${records.length} records`);
   const wins = outcomes.filter(Boolean).length;
   const shortfall = crossValidationShortfall(wins, outcomes.length - wins, folds);
