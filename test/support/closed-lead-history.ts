@@ -19,8 +19,8 @@ export type ClosedLeadHistory = { leadIds: string[]; wins: number };
  * A history of `count` closed leads (`wins` of them won, the rest alternately lost and
  * disqualified), written straight through the store so hundreds take milliseconds. Each lead
  * closes a day after capture, before `closedBefore` (default REFERENCE_TIME); winners lean
- * to referrals, senior titles, a confirmed budget and a quick first response, so a model has
- * something to learn.
+ * to referrals, senior titles, a confirmed budget, a quick first response and more touches,
+ * so a model has something (not everything) to learn.
  * Ids start with `prefix`, so a test can seed several histories.
  */
 export async function seedClosedLeads(db: Kysely<Database>, options: { count: number; wins: number; prefix?: string; closedBefore?: number }): Promise<ClosedLeadHistory> {
@@ -55,13 +55,13 @@ export async function seedClosedLeads(db: Kysely<Database>, options: { count: nu
       startedAt: lead.createdAt,
       warnAt: lead.createdAt + HOUR_MS,
       dueAt: lead.createdAt + 2 * HOUR_MS,
-      firstResponseAt: lead.createdAt + ((i < wins ? i % 30 : (i % 90) + 30) + 1) * 60_000,
+      firstResponseAt: lead.createdAt + ((i < wins ? i % 45 : i % 90) + 1) * 60_000,
       status: "met",
     })),
     closedBefore,
   );
   const events: NewLeadEvent[] = leads.flatMap((lead, i) =>
-    Array.from({ length: i < wins ? 3 : 1 + (i % 2) }, (_, k) => ({ leadId: lead.id, type: "touch", actor: "user:user_rep", at: lead.createdAt + (k + 1) * HOUR_MS, data: { channel: "call", direction: "out" } })),
+    Array.from({ length: i < wins ? 1 + (i % 3) : 1 + (i % 2) }, (_, k) => ({ leadId: lead.id, type: "touch", actor: "user:user_rep", at: lead.createdAt + (k + 1) * HOUR_MS, data: { channel: "call", direction: "out" } })),
   );
   await appendEvents(db, events);
   for (const [i, lead] of leads.entries()) {

@@ -6,6 +6,8 @@ import { invalidField } from "../../domain/errors.js";
 import { type FeatureRecord, yesNoOf } from "../../domain/scoring/model/feature-values.js";
 import { modelReadiness } from "../../domain/scoring/model/model-readiness.js";
 import { DEFAULT_FOLDS, type ModelReport, crossValidationShortfall, trainModel } from "../../domain/scoring/model/train-model.js";
+import { trainScoringModel } from "../../services/scoring/train-scoring-model.js";
+import { quietLog, withRuntime } from "../runtime.js";
 
 type EvaluateFlags = { csv: string; outcome: string; positive?: string; json?: boolean };
 
@@ -35,6 +37,18 @@ export function registerModelCommands(program: Command): void {
       const output = flags.json ? `${JSON.stringify({ rowsUsed: rows.outcomes.length, blankOutcomes: rows.blankOutcomes, report }, null, 2)}\n` : formatEvaluation(report, rows.blankOutcomes);
       process.stdout.write(output);
     });
+  model
+    .command("train")
+    .description("Train the model on the database's closed leads and put it in use; below the minimum history, say how much more it needs (exit 1).")
+    .action(() =>
+      withRuntime(
+        async ({ ctx }) => {
+          const { version, report } = await trainScoringModel(ctx, "cli");
+          process.stdout.write(`Model version ${version} is in use. Open leads are rescored by the worker.\n${formatModelReport(report)}`);
+        },
+        { log: quietLog() },
+      ),
+    );
 }
 
 /** Reads the whole file (a 100,000-row export is tens of MB) and splits the outcome column from the features. */

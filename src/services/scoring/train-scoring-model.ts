@@ -1,16 +1,13 @@
 import { DomainError } from "../../domain/errors.js";
 import type { Actor } from "../../domain/lead/lead-event.js";
 import { modelReadiness } from "../../domain/scoring/model/model-readiness.js";
-import { crossValidationShortfall, type ModelReport, type TrainedModel, trainModel } from "../../domain/scoring/model/train-model.js";
+import { crossValidationShortfall, DEFAULT_FOLDS, type ModelReport, type TrainedModel, trainModel } from "../../domain/scoring/model/train-model.js";
 import { appendEvents } from "../../store/events.js";
 import { loadClosedModelRecords } from "../../store/lead-model-records.js";
 import { insertScoringModel, latestScoringModelVersion } from "../../store/scoring-models.js";
 import { isUniqueViolation } from "../../store/unique-violation.js";
 import type { ServiceContext } from "../context.js";
 import { requestScoresRefresh } from "./rescore-leads.js";
-
-/** Cross-validation folds of the report. */
-const FOLDS = 5;
 
 /** Times a lost race for the next version is retried: each retry means another training just committed. */
 const VERSION_ATTEMPTS = 3;
@@ -30,9 +27,9 @@ export async function trainScoringModel(ctx: ServiceContext, actor: Actor): Prom
   const wins = history.outcomes.filter(Boolean).length;
   const readiness = modelReadiness(history.outcomes.length, wins);
   if (!readiness.isReady) throw new DomainError("insufficient_history", { message: readiness.message, details: { readiness } });
-  const shortfall = crossValidationShortfall(wins, history.outcomes.length - wins, FOLDS);
+  const shortfall = crossValidationShortfall(wins, history.outcomes.length - wins, DEFAULT_FOLDS);
   if (shortfall !== null) throw new DomainError("insufficient_history", { message: `The model cannot be checked yet: ${shortfall}.`, details: { readiness } });
-  const { model, report } = trainModel(history.records, history.outcomes, { folds: FOLDS });
+  const { model, report } = trainModel(history.records, history.outcomes);
   for (let attempt = 1; ; attempt++) {
     try {
       return await storeModel(ctx, actor, model, report);
