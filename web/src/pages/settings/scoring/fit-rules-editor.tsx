@@ -44,10 +44,10 @@ export function FitRulesEditor({ rules, criteria, problem, onChange, onRenumber 
         const invalid = (field: string) => errorAt(problem, `${path}.${field}`) !== undefined;
         return (
           <div className="scoring-rule" role="group" aria-label={`Fit rule ${index + 1}`} key={index}>
-            <div className="rule-fields">
+            <div className="rule-fields fit-rule-fields">
               <RuleField caption="Label" className="rule-label" value={rule.label} maxLength={MAX_LABEL_LENGTH} placeholder="Senior title" isInvalid={invalid("label")} onChange={(event) => set(index, { label: event.target.value })} />
-              <RuleField caption="Field" list={`${id}-fields`} value={rule.condition.field} placeholder="title" isInvalid={invalid("condition.field")} onChange={(event) => setCondition(index, { field: event.target.value })} />
-              <RuleField caption="Operator" isInvalid={invalid("condition.operator")}>
+              <RuleField caption="Field" className="rule-fact" list={`${id}-fields`} value={rule.condition.field} placeholder="title" isInvalid={invalid("condition.field")} onChange={(event) => setCondition(index, { field: event.target.value })} />
+              <RuleField caption="Operator" className="rule-operator" isInvalid={invalid("condition.operator")}>
                 <select value={rule.condition.operator} onChange={(event) => setCondition(index, { operator: event.target.value as ConditionOperator })}>
                   {CONDITION_OPERATORS.map((operator) => (
                     <option key={operator} value={operator}>
@@ -58,13 +58,14 @@ export function FitRulesEditor({ rules, criteria, problem, onChange, onRenumber 
               </RuleField>
               <RuleField
                 caption="Value"
+                className="rule-value"
                 value={rule.condition.text}
                 placeholder={rule.condition.operator === "in" ? "gmail.com, yahoo.com" : ""}
                 isInvalid={invalid("condition.value")}
                 onChange={(event) => setCondition(index, { text: event.target.value })}
               />
-              <RuleField caption="Points" className="rule-number" type="number" step="1" value={rule.points} isInvalid={invalid("points")} onChange={(event) => set(index, { points: event.target.value })} />
-              <button type="button" className="button-link" aria-label={`Remove fit rule ${index + 1}`} onClick={() => onRenumber(rules.filter((_, i) => i !== index))}>
+              <RuleField caption="Points" className="rule-points" type="number" step="1" value={rule.points} isInvalid={invalid("points")} onChange={(event) => set(index, { points: event.target.value })} />
+              <button type="button" className="button-link rule-remove" aria-label={`Remove fit rule ${index + 1}`} onClick={() => onRenumber(rules.filter((_, i) => i !== index))}>
                 Remove
               </button>
             </div>

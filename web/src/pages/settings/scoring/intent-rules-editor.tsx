@@ -29,9 +29,9 @@ export function IntentRulesEditor({ rules, problem, onChange, onRenumber }: Inte
         const invalid = (field: string) => errorAt(problem, `${path}.${field}`) !== undefined;
         return (
           <div className="scoring-rule" role="group" aria-label={`Intent rule ${index + 1}`} key={index}>
-            <div className="rule-fields">
+            <div className="rule-fields intent-rule-fields">
               <RuleField caption="Label" className="rule-label" value={rule.label} maxLength={MAX_LABEL_LENGTH} placeholder="Visited the pricing page" isInvalid={invalid("label")} onChange={(event) => set(index, { label: event.target.value })} />
-              <RuleField caption="Signal" isInvalid={invalid("signal")}>
+              <RuleField caption="Signal" className="rule-signal" isInvalid={invalid("signal")}>
                 <select value={rule.signal} onChange={(event) => set(index, { signal: event.target.value as IntentSignalKind })}>
                   {INTENT_SIGNAL_KINDS.map((kind) => (
                     <option key={kind} value={kind}>
@@ -40,14 +40,14 @@ export function IntentRulesEditor({ rules, problem, onChange, onRenumber }: Inte
                   ))}
                 </select>
               </RuleField>
-              <RuleField caption="Match" value={rule.match} placeholder="any" maxLength={MAX_MATCH_LENGTH} isInvalid={invalid("match")} onChange={(event) => set(index, { match: event.target.value })} />
-              <RuleField caption="Points" className="rule-number" type="number" step="1" value={rule.points} isInvalid={invalid("points")} onChange={(event) => set(index, { points: event.target.value })} />
-              <RuleField caption="Half-life (days)" className="rule-number" type="number" min="0" step="any" value={rule.halfLifeDays} isInvalid={invalid("halfLifeDays")} onChange={(event) => set(index, { halfLifeDays: event.target.value })} />
-              <RuleField caption="Counted up to" className="rule-number" type="number" min="1" step="1" value={rule.maxCount} isInvalid={invalid("maxCount")} onChange={(event) => set(index, { maxCount: event.target.value })} />
+              <RuleField caption="Match" className="rule-match" value={rule.match} placeholder="any" maxLength={MAX_MATCH_LENGTH} isInvalid={invalid("match")} onChange={(event) => set(index, { match: event.target.value })} />
+              <RuleField caption="Points" className="rule-points" type="number" step="1" value={rule.points} isInvalid={invalid("points")} onChange={(event) => set(index, { points: event.target.value })} />
+              <RuleField caption="Half-life (days)" className="rule-half-life" type="number" min="0" step="any" value={rule.halfLifeDays} isInvalid={invalid("halfLifeDays")} onChange={(event) => set(index, { halfLifeDays: event.target.value })} />
+              <RuleField caption="Counted up to" className="rule-count" type="number" min="1" step="1" value={rule.maxCount} isInvalid={invalid("maxCount")} onChange={(event) => set(index, { maxCount: event.target.value })} />
               <label className="checkbox rule-check">
                 <input type="checkbox" checked={rule.isHighIntent} onChange={(event) => set(index, { isHighIntent: event.target.checked })} /> High intent
               </label>
-              <button type="button" className="button-link" aria-label={`Remove intent rule ${index + 1}`} onClick={() => onRenumber(rules.filter((_, i) => i !== index))}>
+              <button type="button" className="button-link rule-remove" aria-label={`Remove intent rule ${index + 1}`} onClick={() => onRenumber(rules.filter((_, i) => i !== index))}>
                 Remove
               </button>
             </div>

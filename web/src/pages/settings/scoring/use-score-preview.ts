@@ -1,9 +1,18 @@
 import { useEffect, useRef, useState } from "react";
 import { previewScoring, type ScoringConfig, type ScorePreviewItem } from "../../../api/scoring.js";
-import { type ConfigProblem, configProblemOf } from "../pipeline/config-field.js";
+import { type ConfigProblem, configProblemOf, problemDetail } from "../pipeline/config-field.js";
 
 /** Waits this long after the last edit: typing "25" previews once, not for "2" and then "25". */
 const PREVIEW_DELAY_MS = 400;
+
+const CONFIG_PREFIX = "config.";
+
+/** A refused preview points into its body (`config.fitRules.2.points`); the editor's paths start at the rules (`fitRules.2.points`). */
+export function previewProblemOf(failure: unknown): ConfigProblem {
+  const problem = configProblemOf(failure);
+  if (!problem.field?.startsWith(CONFIG_PREFIX)) return problem;
+  return { field: problem.field.slice(CONFIG_PREFIX.length), detail: problemDetail(problem) };
+}
 
 export type ScorePreview = {
   /** The sample leads scored by the draft; the last good answer stays while a newer one is out or refused. */
@@ -34,7 +43,7 @@ export function useScorePreview(config: ScoringConfig, isEnabled: boolean): Scor
           if (items.length > 0) sample.current ??= items.map((item) => item.leadId);
           setPreview({ items, problem: null, isPending: false });
         },
-        (failure: unknown) => controller.signal.aborted || setPreview((current) => ({ items: current.items, problem: configProblemOf(failure), isPending: false })),
+        (failure: unknown) => controller.signal.aborted || setPreview((current) => ({ items: current.items, problem: previewProblemOf(failure), isPending: false })),
       );
     }, PREVIEW_DELAY_MS);
     return () => {
