@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { Lead } from "../domain/lead/lead.js";
 import { SIGNAL_EVENT_TYPES, type SignalEvent } from "../domain/scoring/intent-signals.js";
 import { type Executor, fromJsonColumn } from "./engine.js";
@@ -30,11 +31,13 @@ export async function loadScoringInputs(db: Executor, leadIds: readonly string[]
     for (const row of closed) inputs.get(row.lead_id)!.isClosed = true;
     const answers = await db.selectFrom("qualification_answers").select(["lead_id", "criterion", "answer"]).where("lead_id", "in", ids).execute();
     for (const row of answers) inputs.get(row.lead_id)?.answers.push({ criterion: row.criterion, answer: row.answer });
+    // `type || ''` keeps SQLite off the (type, at) index: without table statistics it would read
+    // every signal event in the workspace per page instead of the leads' own through (lead_id, id).
     const events = await db
       .selectFrom("events")
       .select(["lead_id", "type", "actor", "at", "data"])
       .where("lead_id", "in", ids)
-      .where("type", "in", [...SIGNAL_EVENT_TYPES])
+      .where(sql<string>`${sql.ref("type")} || ''`, "in", [...SIGNAL_EVENT_TYPES])
       .orderBy("id")
       .execute();
     for (const row of events) inputs.get(row.lead_id!)?.events.push({ type: row.type, actor: row.actor, at: row.at, data: fromJsonColumn<Record<string, unknown>>(row.data) });
