@@ -19,7 +19,12 @@ export type StoredLeadScore = {
   scoredAt: number;
 };
 
-function rowToLeadScore(row: LeadScoreTable): StoredLeadScore {
+/** A stored score without its contributions: what rescoring compares a new score with (the contributions are most of a row). */
+export type StoredScoreSummary = Omit<StoredLeadScore, "contributions">;
+
+const SUMMARY_COLUMNS = ["lead_id", "score", "fit_score", "intent_score", "rule_score", "model_probability", "model_version", "bucket", "intent_level", "playbook_id", "scored_at"] as const;
+
+function rowToScoreSummary(row: Omit<LeadScoreTable, "contributions">): StoredScoreSummary {
   return {
     leadId: row.lead_id,
     score: row.score,
@@ -31,9 +36,12 @@ function rowToLeadScore(row: LeadScoreTable): StoredLeadScore {
     bucket: row.bucket,
     intentLevel: row.intent_level,
     playbookId: row.playbook_id,
-    contributions: fromJsonColumn<ScoreContribution[]>(row.contributions),
     scoredAt: row.scored_at,
   };
+}
+
+function rowToLeadScore(row: LeadScoreTable): StoredLeadScore {
+  return { ...rowToScoreSummary(row), contributions: fromJsonColumn<ScoreContribution[]>(row.contributions) };
 }
 
 /** Rows per multi-row upsert: 12 columns × 500 stays far under SQLite's bound-parameter limit. */
@@ -47,6 +55,16 @@ export async function findLeadScores(db: Executor, leadIds: readonly string[]): 
     for (const row of rows) scores.set(row.lead_id, rowToLeadScore(row));
   }
   return scores;
+}
+
+/** Current scores of the given leads without their contributions; unscored leads are absent. */
+export async function findScoreSummaries(db: Executor, leadIds: readonly string[]): Promise<Map<string, StoredScoreSummary>> {
+  const summaries = new Map<string, StoredScoreSummary>();
+  for (let start = 0; start < leadIds.length; start += UPSERT_CHUNK_ROWS) {
+    const rows = await db.selectFrom("lead_scores").select(SUMMARY_COLUMNS).where("lead_id", "in", leadIds.slice(start, start + UPSERT_CHUNK_ROWS)).execute();
+    for (const row of rows) summaries.set(row.lead_id, rowToScoreSummary(row));
+  }
+  return summaries;
 }
 
 /** Writes current scores (insert or replace), in multi-row upserts. */

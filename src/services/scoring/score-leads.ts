@@ -6,7 +6,7 @@ import { type LeadScore, type ModelOpinion, scoreLead, scoringFacts } from "../.
 import type { Executor } from "../../store/engine.js";
 import { appendEvents } from "../../store/events.js";
 import { loadModelRecords } from "../../store/lead-model-records.js";
-import { findLeadScores, saveLeadScores, type StoredLeadScore } from "../../store/lead-scores.js";
+import { findScoreSummaries, saveLeadScores, type StoredLeadScore, type StoredScoreSummary } from "../../store/lead-scores.js";
 import type { ScoringInput } from "../../store/scoring-inputs.js";
 import type { ServiceContext } from "../context.js";
 import { applyPlaybookInTransaction, type PlaybookApplication } from "./apply-playbook.js";
@@ -35,7 +35,7 @@ export async function scoreLeadsInTransaction(trx: Executor, ctx: ServiceContext
   const open = inputs.filter((input) => !input.isClosed);
   if (open.length === 0) return;
   const ids = open.map((input) => input.lead.id);
-  const previous = await findLeadScores(trx, ids);
+  const previous = await findScoreSummaries(trx, ids);
   const modelRecords = run.state.model ? await loadModelRecords(trx, ids) : new Map();
   const changed: StoredLeadScore[] = [];
   const events: NewLeadEvent[] = [];
@@ -98,7 +98,7 @@ function toStored(leadId: string, score: LeadScore, playbookId: string | null, n
 }
 
 /** Nothing a person would see moved: skip the write (the daily refresh then touches only leads whose score decayed). */
-function isSameScore(before: StoredLeadScore, after: StoredLeadScore): boolean {
+function isSameScore(before: StoredScoreSummary, after: StoredLeadScore): boolean {
   return (
     before.score === after.score &&
     before.fitScore === after.fitScore &&
@@ -110,7 +110,7 @@ function isSameScore(before: StoredLeadScore, after: StoredLeadScore): boolean {
   );
 }
 
-function scoredEvent(leadId: string, score: LeadScore, before: StoredLeadScore | undefined, run: ScoringRun): NewLeadEvent {
+function scoredEvent(leadId: string, score: LeadScore, before: StoredScoreSummary | undefined, run: ScoringRun): NewLeadEvent {
   const data = {
     score: score.score,
     fitScore: score.fitScore,
