@@ -33,13 +33,28 @@ export function conditionHolds(condition: RoutingCondition, facts: LeadFacts): b
   }
 }
 
-/** A case-insensitive pattern, or null when the text is not a valid regular expression. */
+/** Compiled patterns by source text: rules test the same few patterns on every lead of a scoring pass or routing burst. */
+const compiledPatterns = new Map<string, RegExp | null>();
+
+/** Distinct patterns kept compiled; a workspace has a few dozen, so this bound only guards against unbounded growth. */
+const COMPILED_PATTERNS_KEPT = 500;
+
+/**
+ * A case-insensitive pattern, or null when the text is not a valid regular expression. Compiled
+ * once per text and shared: without the `g` or `y` flag `test` keeps no state between calls.
+ */
 export function safeRegExp(pattern: string): RegExp | null {
+  const cached = compiledPatterns.get(pattern);
+  if (cached !== undefined) return cached;
+  let compiled: RegExp | null;
   try {
-    return new RegExp(pattern, "i");
+    compiled = new RegExp(pattern, "i");
   } catch {
-    return null;
+    compiled = null;
   }
+  if (compiledPatterns.size >= COMPILED_PATTERNS_KEPT) compiledPatterns.delete(compiledPatterns.keys().next().value!);
+  compiledPatterns.set(pattern, compiled);
+  return compiled;
 }
 
 /** The first active rule, by position, whose conditions all hold (a rule with no conditions matches every lead). */
