@@ -28,6 +28,9 @@ import { createFollowUp, giveMailbox, leadInSequence, openCallTask, TWO_STEPS_IN
 import { addSuppression } from "../src/services/suppressions/add-suppression.js";
 import { listEnrolmentsOfLead } from "../src/store/sequence-enrolments.js";
 import { ENGINES } from "./support/engines.js";
+import { DEFAULT_SCORING_CONFIG } from "../src/domain/scoring/scoring-config.js";
+import { createPlaybook } from "../src/services/playbooks/create-playbook.js";
+import { visitorTokenFor } from "../src/services/scoring/visitor-tokens.js";
 import { createTestApp, TEST_PASSWORD, type TestApp, type TestCallers } from "./support/http.js";
 
 /** Who knocks, in the column order of the table below. */
@@ -176,6 +179,21 @@ const MATRIX: MatrixRow[] = [
   { route: "DELETE /api/v1/users/:userId/mailbox", statuses: [401, 204, 204, 204, 403], request: async (_f, _c, t) => ({ url: `/api/v1/users/${await giveMailbox(t.ctx, t.as.rep.userId, "smtp://127.0.0.1:1")}/mailbox` }) },
   // Nothing listens on port 1: past the access check, the send fails as a 502 problem, never a 500.
   { route: "POST /api/v1/users/:userId/mailbox/test", statuses: [401, 502, 502, 502, 403], request: async (_f, _c, t) => ({ url: `/api/v1/users/${await giveMailbox(t.ctx, t.as.rep.userId, "smtp://127.0.0.1:1")}/mailbox/test`, payload: { to: "rita@home.example" } }) },
+  { route: "GET /api/v1/scoring/config",           statuses: [401, 200, 200, 200, 403] },
+  { route: "PUT /api/v1/scoring/config",           statuses: [401, 403, 200, 200, 403], request: () => ({ payload: DEFAULT_SCORING_CONFIG }) },
+  { route: "POST /api/v1/scoring/preview",         statuses: [401, 403, 200, 200, 403], request: (f) => ({ payload: { config: DEFAULT_SCORING_CONFIG, leadIds: [f.repLeadId] } }) },
+  { route: "GET /api/v1/leads/:id/score",          statuses: [401, 200, 200, 200, 403], request: (f) => ({ url: `/api/v1/leads/${f.repLeadId}/score` }) },
+  // Public with the lead's visitor token (the website snippet's credential); with credentials, leads:capture decides.
+  { route: "POST /api/v1/leads/:id/activity",      statuses: [202, 202, 202, 202, 202], request: async (f, _c, t) => ({ url: `/api/v1/leads/${f.repLeadId}/activity`, payload: { kind: "page_view", url: "https://www.acme.example/", token: await visitorTokenFor(t.ctx, f.repLeadId) } }) },
+  { route: "GET /activity.js",                     statuses: [200, 200, 200, 200, 200] },
+  { route: "GET /api/v1/playbooks",                statuses: [401, 200, 200, 200, 403] },
+  { route: "POST /api/v1/playbooks",               statuses: [401, 403, 201, 201, 403], request: (_f, c) => ({ payload: { name: `Playbook ${unique(c)}`, intentLevel: "low", source: unique(c) } }) },
+  { route: "GET /api/v1/playbooks/:id",            statuses: [401, 200, 200, 200, 403], request: async (_f, c, t) => ({ url: `/api/v1/playbooks/${await playbookId(t, c)}` }) },
+  { route: "PUT /api/v1/playbooks/:id",            statuses: [401, 403, 200, 200, 403], request: async (_f, c, t) => ({ url: `/api/v1/playbooks/${await playbookId(t, c)}`, payload: { name: `Renamed ${unique(c)}`, intentLevel: "medium", source: unique(c) } }) },
+  { route: "DELETE /api/v1/playbooks/:id",         statuses: [401, 403, 204, 204, 403], request: async (_f, c, t) => ({ url: `/api/v1/playbooks/${await playbookId(t, c)}` }) },
+  { route: "GET /api/v1/scoring/model",            statuses: [401, 200, 200, 200, 403] },
+  // The matrix workspace has no closed leads: past the access check, training is refused for want of history.
+  { route: "POST /api/v1/scoring/model/train",     statuses: [401, 403, 409, 409, 403] },
   { route: "GET /api/v1/work/dead",                statuses: [401, 403, 403, 200, 403] },
   { route: "POST /api/v1/work/dead/:kind/:id/retry", statuses: [401, 403, 403, 200, 403], request: async (_f, c, t) => ({ url: `/api/v1/work/dead/timer/${await deadTimerId(t, unique(c))}/retry` }) },
 ];
@@ -188,6 +206,12 @@ async function freshHeaders(t: TestApp, caller: Caller): Promise<Record<string, 
   if (!("userId" in person)) return person.headers;
   const session = await openSession(t.ctx.db, person.userId, t.ctx.clock.now(), t.config.sessionTtlHours);
   return { cookie: `${SESSION_COOKIE}=${session.token}`, "x-csrf-token": session.csrfToken };
+}
+
+/** A fresh playbook per caller (its own source), since changing or deleting one changes it. */
+async function playbookId(t: TestApp, caller: Caller): Promise<string> {
+  const name = unique(caller);
+  return (await createPlaybook(t.ctx, ADMIN_KEY_PRINCIPAL, { name: `Playbook ${name}`, intentLevel: "low", source: name, slaPolicyId: null, sequenceId: null, stageGuidance: null })).id;
 }
 
 /** A timer that used up its attempts, for the retry route: scheduled, claimed and failed for good. */

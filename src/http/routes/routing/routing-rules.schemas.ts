@@ -11,14 +11,14 @@ const valueDescription = "A string (equals, contains, matches: a regular express
 // 50 into "50" in the string branch before the number branch is tried; with a list it coerces
 // only when no type matches. Responses need the union: the serializer writes a list as its
 // first matching branch, and with a type list that is the string "DE,FR".
-const ConditionValueInput = Type.Unsafe<RoutingCondition["value"]>({
+export const ConditionValueInput = Type.Unsafe<RoutingCondition["value"]>({
   type: ["string", "number", "array"],
   maxLength: VALUE_MAX_LENGTH,
   items: { type: "string", maxLength: VALUE_MAX_LENGTH },
   maxItems: VALUE_MAX_LENGTH,
   description: valueDescription,
 });
-const ConditionValueOutput = Type.Union([Type.Array(Type.String()), Type.Number(), Type.String()], { description: valueDescription });
+export const ConditionValueOutput = Type.Union([Type.Array(Type.String()), Type.Number(), Type.String()], { description: valueDescription });
 
 const conditionOf = (value: typeof ConditionValueInput | typeof ConditionValueOutput) =>
   Type.Object(

@@ -4,12 +4,13 @@ import { BUCKETS, INTENT_LEVELS, INTENT_SIGNAL_KINDS } from "../../../domain/sco
 import { PREVIEW_MAX_LEADS } from "../../../services/scoring/preview-scoring.js";
 import { IsoInstant } from "../../instants.js";
 import { Nullable } from "../../nullable.js";
+import { ConditionValueInput, ConditionValueOutput } from "../routing/routing-rules.schemas.js";
 
 const ruleId = Type.String({ minLength: 1, maxLength: 60, description: "Stable identifier: letters, digits, _ and -; unique among the rules of its kind." });
 const label = Type.String({ minLength: 1, maxLength: 80, description: "How the rule reads in score explanations." });
 const points = Type.Integer({ minimum: -100, maximum: 100 });
 
-const FitRuleSchema = Type.Object(
+const fitRuleOf = (value: typeof ConditionValueInput | typeof ConditionValueOutput) => Type.Object(
   {
     id: ruleId,
     label,
@@ -17,7 +18,7 @@ const FitRuleSchema = Type.Object(
       {
         field: Type.String({ minLength: 1, maxLength: 100, description: "A lead field (`title`, `country`, `emailDomain`, `source`…), `custom.<name>`, or `qualification.<criterion>` (its answer: yes, no, unknown)." }),
         operator: Type.Enum(CONDITION_OPERATORS),
-        value: Type.Union([Type.String({ maxLength: 500 }), Type.Number(), Type.Array(Type.String({ maxLength: 200 }), { maxItems: 100 })]),
+        value,
       },
       { additionalProperties: false },
     ),
@@ -40,9 +41,9 @@ const IntentRuleSchema = Type.Object(
   { additionalProperties: false, description: "Points for what the lead did, decaying by half-life." },
 );
 
-export const ScoringConfigBody = Type.Object(
+const scoringConfigOf = (value: typeof ConditionValueInput | typeof ConditionValueOutput) => Type.Object(
   {
-    fitRules: Type.Array(FitRuleSchema, { maxItems: 50 }),
+    fitRules: Type.Array(fitRuleOf(value), { maxItems: 50 }),
     intentRules: Type.Array(IntentRuleSchema, { maxItems: 50 }),
     buckets: Type.Object({ hot: Type.Integer(), warm: Type.Integer(), cold: Type.Integer() }, { additionalProperties: false, description: "Lowest score of each bucket: 0 < cold < warm < hot ≤ 100; below cold: unqualified." }),
     intentLevels: Type.Object({ high: Type.Integer(), medium: Type.Integer() }, { additionalProperties: false, description: "Lowest intent part of each level: 0 < medium < high ≤ 100." }),
@@ -53,8 +54,10 @@ export const ScoringConfigBody = Type.Object(
   { additionalProperties: false },
 );
 
+export const ScoringConfigBody = scoringConfigOf(ConditionValueInput);
+
 export const ScoringConfigDto = Type.Intersect([
-  ScoringConfigBody,
+  scoringConfigOf(ConditionValueOutput),
   Type.Object({ criteria: Type.Array(Type.Object({ key: Type.String(), label: Type.String() }), { description: "Qualification criteria fit rules can read as `qualification.<key>`." }) }),
 ]);
 
