@@ -2,7 +2,7 @@ import type { ModelReport } from "../../api/scoring.js";
 import { aucWords, brierWords, calibrationWords } from "./model-words.js";
 import { ReliabilityChart } from "./reliability-chart.js";
 
-/** How many signals show before "all signals". */
+/** How many signals show before "more signals". */
 const TOP_SIGNALS = 8;
 
 /** A trained model's cross-validated quality, its reliability chart and its strongest signals in words. */
@@ -31,7 +31,7 @@ export function ModelReportView({ report }: { report: ModelReport }) {
       {signals.length === 0 ? <p className="muted">No signal carries weight.</p> : <SignalList signals={signals.slice(0, TOP_SIGNALS)} />}
       {signals.length > TOP_SIGNALS && (
         <details>
-          <summary>All {signals.length} signals</summary>
+          <summary>{signals.length - TOP_SIGNALS} more signals</summary>
           <SignalList signals={signals.slice(TOP_SIGNALS)} />
         </details>
       )}
