@@ -67,7 +67,11 @@ function readOutcomeRows(flags: EvaluateFlags): OutcomeRows {
       return;
     }
     result.outcomes.push(isWon(outcome, i + 1));
-    result.records.push(Object.fromEntries(columns.flatMap((column, j) => (j === outcomeAt ? [] : [[column, cells[j] ?? ""]]))));
+    const record: FeatureRecord = {};
+    columns.forEach((column, j) => {
+      if (j !== outcomeAt) record[column] = cells[j] ?? "";
+    });
+    result.records.push(record);
   });
   return result;
 }

@@ -18,7 +18,9 @@ export function isMissing(value: FeatureValue): boolean {
   if (value === null || value === undefined) return true;
   if (typeof value === "number") return Number.isNaN(value);
   if (typeof value === "boolean") return false;
-  return MISSING_TEXT.has(value.trim().toLowerCase());
+  const text = value.trim();
+  // Lower-casing only the short cells saves an allocation per cell on a 100,000-row file.
+  return text.length <= 4 && MISSING_TEXT.has(text.toLowerCase());
 }
 
 /** The value as a finite number, or null when it is missing or not a number. */
