@@ -103,7 +103,7 @@ describe.each(ENGINES)("speed to lead, end to end (%s)", (engine) => {
     expect(mailTo(t.as.manager.email)).toEqual(["SLA breached, still no response"]);
     expect(await findTimerByKey(t.ctx.db, `sla:${leadId}`)).toBeUndefined();
     const types = await typesOf(leadId);
-    expect(types.slice(0, 4)).toEqual(["created", "assigned", "sla_started", "sla_warned"]);
+    expect(types.slice(0, 5)).toEqual(["created", "assigned", "sla_started", "scored", "sla_warned"]);
     // Each step ran once, whatever the number of worker passes.
     expect(types.filter((type) => type === "escalated")).toHaveLength(3);
     expect(sink.duplicateIds).toEqual([]);
@@ -123,7 +123,7 @@ describe.each(ENGINES)("speed to lead, end to end (%s)", (engine) => {
     t.ctx.clock.advance(60 * MINUTE);
     await work();
     const types = await typesOf(leadId);
-    expect(types).toEqual(["created", "assigned", "sla_started", "touch", "sla_met"]);
+    expect(types).toEqual(["created", "assigned", "sla_started", "scored", "touch", "sla_met"]);
     expect((await listLeadEvents(t.ctx.db, leadId)).at(-1)!.data).toMatchObject({ isWithinSla: true, responseMinutes: 2 });
     const detail = await t.app.inject({ method: "GET", url: `/api/v1/leads/${leadId}`, headers: t.as.rep.headers });
     expect(detail.json().lead.sla).toMatchObject({ status: "met", policyId: "sla_hot" });
@@ -139,7 +139,7 @@ describe.each(ENGINES)("speed to lead, end to end (%s)", (engine) => {
       t.ctx.clock.advance(30 * MINUTE);
       await work();
     }
-    expect(await typesOf(leadId)).toEqual(["created", "assigned", "sla_started", "disqualified"]);
+    expect(await typesOf(leadId)).toEqual(["created", "assigned", "sla_started", "scored", "disqualified"]);
     expect(await findTimerByKey(t.ctx.db, `sla:${leadId}`)).toBeUndefined();
   });
 

@@ -47,7 +47,7 @@ describe.each(ENGINES)("sequence enrolment on %s", (engine) => {
   const followUp = (steps: SequenceStep[], nurtureSequenceId: string | null = null) =>
     createSequence(ctx, MANAGER, { name: ctx.ids("Follow-up"), purpose: "follow_up", steps, nurtureSequenceId, repeatEveryDays: null });
   const leadOf = (ownerId: string, payload: Record<string, unknown> = {}) => captureLeadOwnedBy(ctx, ownerId, { email: `${ctx.ids("ann")}@lead.test`, firstName: "Ann", ...payload });
-  const typesOf = async (leadId: string) => (await listLeadEvents(database.db, leadId)).map((event) => event.type).filter((type) => !["created", "assigned", "unassigned", "sla_started"].includes(type));
+  const typesOf = async (leadId: string) => (await listLeadEvents(database.db, leadId)).map((event) => event.type).filter((type) => !["created", "assigned", "unassigned", "sla_started", "scored"].includes(type));
 
   it("enrols a lead at step 0 with its first step timer at the send time in the lead's zone, and appends enrolled", async () => {
     const sequence = await followUp([email(0, BUSINESS_HOURS), call(2)]);

@@ -103,7 +103,7 @@ describe.each(ENGINES)("lead routes on %s", (engine) => {
     expect(search.json().items).toHaveLength(5);
     const id = search.json().items[0].id;
     const detail = await app.inject({ method: "GET", url: `/api/v1/leads/${id}`, headers: t.as.manager.headers });
-    expect(detail.json()).toMatchObject({ lead: { id, company: "Pager Inc" }, timeline: [{ type: "created" }, { type: "unassigned" }, { type: "sla_started" }] });
+    expect(detail.json()).toMatchObject({ lead: { id, company: "Pager Inc" }, timeline: [{ type: "created" }, { type: "unassigned" }, { type: "sla_started" }, { type: "scored" }] });
   });
 
   it("refuses a cursor it did not issue and an unknown query parameter", async () => {
