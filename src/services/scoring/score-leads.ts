@@ -42,7 +42,7 @@ export async function scoreLeadsInTransaction(trx: Executor, ctx: ServiceContext
   const applications: PlaybookApplication[] = [];
   for (const input of open) {
     const record = modelRecords.get(input.lead.id);
-    const model = run.state.model && record ? modelOpinion(run.state.model, record) : null;
+    const model = run.state.model && record ? modelOpinion(run.state.model, record, run.state.config.modelWeight) : null;
     const score = scoreLead(run.state.config, { facts: scoringFacts(input.lead, input.answers), signals: intentSignalsOf(input.events), now: run.now, model });
     const before = previous.get(input.lead.id);
     const isIntentMoved = before?.intentLevel !== score.intentLevel;
@@ -71,12 +71,18 @@ export async function scoreLeadsInTransaction(trx: Executor, ctx: ServiceContext
   for (const application of applications) await applyPlaybookInTransaction(trx, ctx, application);
 }
 
-function modelOpinion(current: NonNullable<ScoringState["model"]>, record: Parameters<typeof modelOpinionOf>[1]): ModelOpinion {
+/**
+ * The model's opinion in score terms. A contribution arrives in log-odds; near the lead's
+ * probability p the model moves the score by modelWeight · 100 · p(1 − p) points per unit of
+ * log-odds, so that is how many points each one is worth beside the rules' points.
+ */
+function modelOpinion(current: NonNullable<ScoringState["model"]>, record: Parameters<typeof modelOpinionOf>[1], modelWeight: number): ModelOpinion {
   const opinion = modelOpinionOf(current.model, record);
+  const pointsPerLogOdds = modelWeight * 100 * opinion.probability * (1 - opinion.probability);
   return {
     version: current.version,
     probability: opinion.probability,
-    contributions: opinion.contributions.map((c) => ({ ruleId: `model:${c.feature}`, part: "model", label: c.feature, points: c.points, words: c.words })),
+    contributions: opinion.contributions.map((c) => ({ ruleId: `model:${c.feature}`, part: "model", label: c.feature, points: c.points * pointsPerLogOdds, words: c.words })),
   };
 }
 
