@@ -1,5 +1,6 @@
 import type { Static } from "typebox";
-import type { Bucket, ScoringConfig } from "../../../src/domain/scoring/scoring-config.js";
+import type { ScoringConfig } from "../../../src/domain/scoring/scoring-config.js";
+import type { ModelPageResponse, ModelReportDto, TrainingResponse } from "../../../src/http/routes/scoring-model/scoring-model.schemas.js";
 import type { LeadScoreDto, LeadScoreResponse, ScoringConfigDto, ScoringPreviewResponse } from "../../../src/http/routes/scoring/scoring.schemas.js";
 import { apiRequest } from "./client.js";
 import { leadPath } from "./leads.js";
@@ -25,62 +26,32 @@ export type LeadScoreView = Static<typeof LeadScoreResponse>;
 /** One point of a lead's score history (`at` ISO 8601). */
 export type ScoreHistoryPoint = LeadScoreView["history"][number];
 
+/** The model page: readiness, the model in use with its report, monthly close rates and drift alerts; typed from the model route's schema. */
+export type ModelView = Static<typeof ModelPageResponse>;
+
 /** Whether there is enough closed history to train, and how much more is needed when not. */
-export type ModelReadiness = { isReady: boolean; closed: number; wins: number; missingClosed: number; missingWins: number; message: string };
+export type ModelReadiness = ModelView["readiness"];
+
+/** A trained model's cross-validated quality, its reliability table and its signals (strongest first) in words. */
+export type ModelReport = Static<typeof ModelReportDto>;
 
 /** Predictions between `from` and `to`: how many, their mean, and how often those leads were won. */
-export type ReliabilityBin = { from: number; to: number; count: number; meanPredicted: number; observedRate: number };
-
-/** A feature's weight in the model, in words. */
-export type ModelSignal = { feature: string; weight: number; words: string };
-
-/** A trained model's cross-validated quality. */
-export type ModelReport = {
-  auc: number;
-  brier: number;
-  expectedCalibrationError: number;
-  reliability: ReliabilityBin[];
-  folds: number;
-  closed: number;
-  wins: number;
-  signals: ModelSignal[];
-  skipped: { column: string; reason: string }[];
-};
+export type ReliabilityBin = ModelReport["reliability"][number];
 
 /** Closed and won leads in one month (`YYYY-MM`), by bucket at close and by qualification criterion. */
-export type MonthlyCloseRates = {
-  month: string;
-  buckets: Record<Bucket, { closed: number; won: number }>;
-  criteria: Record<string, { metClosed: number; metWon: number; unmetClosed: number; unmetWon: number }>;
-};
+export type MonthlyCloseRates = ModelView["monthly"][number];
 
 /** A drift alert raised once (`detectedAt` ISO 8601). */
-export type DriftAlert = {
-  key: string;
-  kind: "bucket_close_rate" | "criterion_separation";
-  subject: string;
-  month: string;
-  message: string;
-  numbers: Record<string, number>;
-  detectedAt: string;
-};
-
-/** The model page: readiness, the model in use with its report, monthly close rates and drift alerts. */
-export type ModelView = {
-  readiness: ModelReadiness;
-  current: { version: number; trainedAt: string; trainedBy: string; report: ModelReport } | null;
-  monthly: MonthlyCloseRates[];
-  driftAlerts: DriftAlert[];
-};
+export type DriftAlert = ModelView["driftAlerts"][number];
 
 const SCORING = "/api/v1/scoring";
 
-/** The workspace's scoring rules, with the criteria and signal kinds rules may use. */
+/** The workspace's scoring rules, with the qualification criteria fit rules may test. */
 export async function getScoringConfig(signal?: AbortSignal): Promise<ScoringConfigView> {
   return apiRequest<ScoringConfigView>(`${SCORING}/config`, { signal });
 }
 
-/** The rules as the API takes them: the picking lists stay behind. */
+/** The rules as the API takes them: the criteria listed beside them stay behind. */
 export function configOf(view: ScoringConfig): ScoringConfig {
   const { fitRules, intentRules, buckets, intentLevels, fitShare, modelWeight, highIntentWindowDays } = view;
   return { fitRules, intentRules, buckets, intentLevels, fitShare, modelWeight, highIntentWindowDays };
@@ -108,6 +79,6 @@ export async function getScoringModel(signal?: AbortSignal): Promise<ModelView> 
 }
 
 /** Trains a new model version on the closed leads; a 409 (insufficient_history) carries the readiness message. */
-export async function trainScoringModel(): Promise<{ version: number; report: ModelReport }> {
-  return apiRequest<{ version: number; report: ModelReport }>(`${SCORING}/model/train`, { method: "POST" });
+export async function trainScoringModel(): Promise<Static<typeof TrainingResponse>> {
+  return apiRequest<Static<typeof TrainingResponse>>(`${SCORING}/model/train`, { method: "POST" });
 }
