@@ -133,3 +133,24 @@ export async function listOpenLeadIds(db: Executor, afterId: string | null, limi
   if (afterId !== null) query = query.where("leads.id", ">", afterId);
   return (await query.execute()).map((row) => row.id);
 }
+
+/** A closed lead and when it closed. */
+export type LeadClose = { leadId: string; closedAt: number };
+
+/**
+ * Leads closed (won, lost or disqualified) by `closedBy` that have no score, at most `limit`
+ * in id order: those closed before scoring existed (an imported history, the demo). One
+ * anti-join, answered from the scores' primary key when there are none.
+ */
+export async function listUnscoredClosedLeads(db: Executor, closedBy: number, limit: number): Promise<LeadClose[]> {
+  return db
+    .selectFrom("lead_pipeline as p")
+    .leftJoin("lead_scores as s", "s.lead_id", "p.lead_id")
+    .select(["p.lead_id as leadId", "p.closed_at as closedAt"])
+    .where("p.closed_at", "<=", closedBy)
+    .where("s.lead_id", "is", null)
+    .orderBy("p.lead_id")
+    .limit(limit)
+    .$narrowType<{ closedAt: number }>()
+    .execute();
+}

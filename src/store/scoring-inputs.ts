@@ -22,15 +22,20 @@ function chunksOf<T>(items: readonly T[]): T[][] {
   return chunks;
 }
 
-/** Scoring inputs of the given leads, in four set-based queries per 500 leads; unknown ids are absent. */
-export async function loadScoringInputs(db: Executor, leadIds: readonly string[]): Promise<Map<string, ScoringInput>> {
+/**
+ * Scoring inputs of the given leads, in four set-based queries per 500 leads; unknown ids are
+ * absent. A lead with a cut-off in `cutOffs` gets only the answers and signal events written
+ * before that instant: what was known of it then (a closed lead's score as of its close).
+ */
+export async function loadScoringInputs(db: Executor, leadIds: readonly string[], cutOffs?: ReadonlyMap<string, number>): Promise<Map<string, ScoringInput>> {
+  const isKnownBy = (leadId: string, at: number) => at < (cutOffs?.get(leadId) ?? Infinity);
   const inputs = new Map<string, ScoringInput>();
   for (const ids of chunksOf(leadIds)) {
     for (const lead of await findLeadsByIds(db, ids)) inputs.set(lead.id, { lead, answers: [], events: [], isClosed: false });
     const closed = await db.selectFrom("lead_pipeline").select("lead_id").where("lead_id", "in", ids).where("closed_at", "is not", null).execute();
     for (const row of closed) inputs.get(row.lead_id)!.isClosed = true;
-    const answers = await db.selectFrom("qualification_answers").select(["lead_id", "criterion", "answer"]).where("lead_id", "in", ids).execute();
-    for (const row of answers) inputs.get(row.lead_id)?.answers.push({ criterion: row.criterion, answer: row.answer });
+    const answers = await db.selectFrom("qualification_answers").select(["lead_id", "criterion", "answer", "answered_at"]).where("lead_id", "in", ids).execute();
+    for (const row of answers) if (isKnownBy(row.lead_id, row.answered_at)) inputs.get(row.lead_id)?.answers.push({ criterion: row.criterion, answer: row.answer });
     // `type || ''` keeps SQLite off the (type, at) index: without table statistics it would read
     // every signal event in the workspace per page instead of the leads' own through (lead_id, id).
     const events = await db
@@ -40,7 +45,7 @@ export async function loadScoringInputs(db: Executor, leadIds: readonly string[]
       .where(sql<string>`${sql.ref("type")} || ''`, "in", [...SIGNAL_EVENT_TYPES])
       .orderBy("id")
       .execute();
-    for (const row of events) inputs.get(row.lead_id!)?.events.push({ type: row.type, actor: row.actor, at: row.at, data: fromJsonColumn<Record<string, unknown>>(row.data) });
+    for (const row of events) if (isKnownBy(row.lead_id!, row.at)) inputs.get(row.lead_id!)?.events.push({ type: row.type, actor: row.actor, at: row.at, data: fromJsonColumn<Record<string, unknown>>(row.data) });
   }
   return inputs;
 }

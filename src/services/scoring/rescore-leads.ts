@@ -5,6 +5,7 @@ import { lockLeadsByIds } from "../../store/leads.js";
 import { loadScoringInputs } from "../../store/scoring-inputs.js";
 import { ensureTimerPending, scheduleTimer } from "../../store/timers.js";
 import type { ServiceContext } from "../context.js";
+import { backfillClosedLeadScores } from "./backfill-closed-scores.js";
 import { scoreLeadsInTransaction } from "./score-leads.js";
 import { loadScoringState } from "./scoring-state.js";
 
@@ -22,17 +23,43 @@ export async function rescoreLeadInTransaction(trx: Executor, ctx: ServiceContex
   await scoreLeadsInTransaction(trx, ctx, [...inputs.values()], { state: await loadScoringState(trx), actor: "system", now, isCapture: false, isPlaybookApplied: true });
 }
 
+/** How a refresh pass runs: leads per page, and whether a moved intent level starts its playbook (default true). */
+export type RefreshOptions = { pageSize?: number; isPlaybookApplied?: boolean };
+
+/** What one page did: open leads rescored, and where the pass goes on (null: the next daily pass is scheduled). */
+type RefreshPage = { rescored: number; next: { afterId: string | null } | null };
+
 /**
- * Rescores the page of open leads after `afterId` and schedules the next page, or, after the
- * last one, the next daily pass (the `scores-refresh` task). Returns how many leads it scored.
+ * Rescores the page of open leads after `afterId` and schedules the next page. After the last
+ * one it scores up to a page of closed leads that have no score, as of their close
+ * (`backfillClosedLeadScores`): while that fills a whole page the pass goes on at once for more,
+ * then it schedules the next daily pass (the `scores-refresh` task). Returns how many open
+ * leads it rescored.
  */
 export async function refreshScoresPage(trx: Executor, ctx: ServiceContext, afterId: string | null, now: number, pageSize = REFRESH_PAGE_SIZE): Promise<number> {
+  return (await refreshPage(trx, ctx, afterId, now, { pageSize })).rescored;
+}
+
+/**
+ * A whole refresh pass in the caller's transaction, page after page until the next daily pass
+ * is scheduled: every open lead rescored at `now`, every closed lead without a score scored as
+ * of its close. The demo scores its history so, without starting playbooks.
+ */
+export async function refreshAllScores(trx: Executor, ctx: ServiceContext, now: number, options: RefreshOptions = {}): Promise<void> {
+  let next: RefreshPage["next"] = { afterId: null };
+  while (next) next = (await refreshPage(trx, ctx, next.afterId, now, options)).next;
+}
+
+async function refreshPage(trx: Executor, ctx: ServiceContext, afterId: string | null, now: number, options: RefreshOptions): Promise<RefreshPage> {
+  const { pageSize = REFRESH_PAGE_SIZE, isPlaybookApplied = true } = options;
   const ids = await listOpenLeadIds(trx, afterId, pageSize);
   const inputs = await loadScoringInputs(trx, ids);
-  await scoreLeadsInTransaction(trx, ctx, [...inputs.values()], { state: await loadScoringState(trx), actor: "system", now, isCapture: false, isPlaybookApplied: true });
+  await scoreLeadsInTransaction(trx, ctx, [...inputs.values()], { state: await loadScoringState(trx), actor: "system", now, isCapture: false, isPlaybookApplied });
   const isLastPage = ids.length < pageSize;
-  await scheduleTimer(trx, { key: scoresRefreshTimerKey, task: SCORES_REFRESH_TASK, payload: { afterId: isLastPage ? null : ids.at(-1)! }, runAt: isLastPage ? now + DAY_MS : now }, now);
-  return ids.length;
+  const backfilled = isLastPage ? await backfillClosedLeadScores(trx, ctx, now, pageSize) : 0;
+  const next = isLastPage && backfilled < pageSize ? null : { afterId: ids.at(-1) ?? afterId };
+  await scheduleTimer(trx, { key: scoresRefreshTimerKey, task: SCORES_REFRESH_TASK, payload: { afterId: next?.afterId ?? null }, runAt: next ? now : now + DAY_MS }, now);
+  return { rescored: ids.length, next };
 }
 
 /** Starts a refresh pass over every open lead now (after the rules or the model change), replacing one under way. */

@@ -16,7 +16,7 @@ export type ScoringRun = {
   state: ScoringState;
   actor: Actor;
   now: number;
-  /** At capture the SLA clock already runs under the playbook's policy (see `capturePlaybookPolicies`). */
+  /** At capture a new lead's SLA clock already runs under its playbook's policy (see `capturePlaybookPolicies`). */
   isCapture: boolean;
   /** False for imports of old leads: they are scored, but no playbook starts follow-up on them. */
   isPlaybookApplied: boolean;
@@ -51,7 +51,7 @@ export async function scoreLeadsInTransaction(trx: Executor, ctx: ServiceContext
     const stored = toStored(input.lead.id, score, playbookId, run.now);
     if (before && isSameScore(before, stored)) continue;
     changed.push(stored);
-    if (!before || before.score !== stored.score || before.bucket !== stored.bucket || isIntentMoved) events.push(scoredEvent(input.lead.id, score, before, run));
+    if (!before || before.score !== stored.score || before.bucket !== stored.bucket || isIntentMoved) events.push(scoredEvent(input.lead.id, score, before, run.actor, run.now));
     if (playbook && run.isPlaybookApplied && playbook.id !== before?.playbookId) {
       applications.push({
         lead: input.lead,
@@ -59,7 +59,8 @@ export async function scoreLeadsInTransaction(trx: Executor, ctx: ServiceContext
         previousPlaybookId: before?.playbookId ?? null,
         intentLevel: score.intentLevel,
         reason: before ? "intent_changed" : "capture",
-        isSlaApplied: run.isCapture,
+        // Only a lead this capture created had its clock started under the playbook's policy; a merged one may need a restart.
+        isSlaApplied: run.isCapture && !before,
         calendar: run.state.calendar,
         actor: run.actor,
         now: run.now,
@@ -86,7 +87,8 @@ function modelOpinion(current: NonNullable<ScoringState["model"]>, record: Param
   };
 }
 
-function toStored(leadId: string, score: LeadScore, playbookId: string | null, now: number): StoredLeadScore {
+/** A score as stored for a lead, with the playbook running on it, scored at `now`. */
+export function toStored(leadId: string, score: LeadScore, playbookId: string | null, now: number): StoredLeadScore {
   return {
     leadId,
     score: score.score,
@@ -116,7 +118,8 @@ function isSameScore(before: StoredScoreSummary, after: StoredLeadScore): boolea
   );
 }
 
-function scoredEvent(leadId: string, score: LeadScore, before: StoredScoreSummary | undefined, run: ScoringRun): NewLeadEvent {
+/** The `scored` event of a lead's new score, with the score it had `before` (none on its first). */
+export function scoredEvent(leadId: string, score: LeadScore, before: StoredScoreSummary | undefined, actor: Actor, at: number): NewLeadEvent {
   const data = {
     score: score.score,
     fitScore: score.fitScore,
@@ -130,5 +133,5 @@ function scoredEvent(leadId: string, score: LeadScore, before: StoredScoreSummar
     previousBucket: before?.bucket ?? null,
     top: score.explanation,
   };
-  return { leadId, type: "scored", actor: run.actor, at: run.now, data };
+  return { leadId, type: "scored", actor, at, data };
 }
