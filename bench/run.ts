@@ -9,6 +9,7 @@ const BENCHMARKS: Record<string, () => Promise<{ runFigures(options: { isQuick: 
   capture: () => import("./capture.js"),
   "speed-to-lead": () => import("./speed-to-lead.js"),
   sequences: () => import("./sequences.js"),
+  scoring: () => import("./scoring.js"),
 };
 
 const [name, ...flags] = process.argv.slice(2);
