@@ -1,7 +1,7 @@
 import { type Executor, fromJsonColumn, toJsonColumn } from "./engine.js";
 import type { Selectable } from "kysely";
 import type { LeadEvent, LeadEventType, NewLeadEvent } from "../domain/lead/lead-event.js";
-import { LEAD_RESCORE_TASK, leadRescoreTimerKey, RESCORING_EVENT_TYPES } from "../domain/scoring/rescoring-triggers.js";
+import { isRescoringEvent, LEAD_RESCORE_TASK, leadRescoreTimerKey } from "../domain/scoring/rescoring-triggers.js";
 import type { EventTable } from "./schema.js";
 import { scheduleTimers, type TimerSchedule } from "./timers.js";
 
@@ -34,7 +34,7 @@ export async function appendEvents(db: Executor, events: NewLeadEvent[]): Promis
 async function scheduleRescores(db: Executor, events: readonly NewLeadEvent[]): Promise<void> {
   const rescores = new Map<string, TimerSchedule>();
   for (const event of events) {
-    if (event.leadId === null || !RESCORING_EVENT_TYPES.has(event.type)) continue;
+    if (event.leadId === null || !isRescoringEvent(event)) continue;
     rescores.set(event.leadId, { key: leadRescoreTimerKey(event.leadId), task: LEAD_RESCORE_TASK, payload: { leadId: event.leadId }, runAt: event.at });
   }
   if (rescores.size > 0) await scheduleTimers(db, [...rescores.values()], events[0]!.at);
@@ -48,6 +48,12 @@ function rowToEvent(row: Selectable<EventTable>): LeadEvent {
 export async function listLeadEvents(db: Executor, leadId: string): Promise<LeadEvent[]> {
   const rows = await db.selectFrom("events").selectAll().where("lead_id", "=", leadId).orderBy("id", "asc").execute();
   return rows.map(rowToEvent);
+}
+
+/** Whether a lead has any event of these types. */
+export async function hasLeadEventOfTypes(db: Executor, leadId: string, types: readonly LeadEventType[]): Promise<boolean> {
+  const row = await db.selectFrom("events").select("id").where("lead_id", "=", leadId).where("type", "in", [...types]).limit(1).executeTakeFirst();
+  return row !== undefined;
 }
 
 /** A lead's latest event of one type, if any. */

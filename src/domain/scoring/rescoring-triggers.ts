@@ -14,6 +14,14 @@ export const RESCORING_EVENT_TYPES: ReadonlySet<string> = new Set([
   "reopened",
 ]);
 
+/**
+ * Whether an event can move its lead's score: one of `RESCORING_EVENT_TYPES`, and for a touch
+ * only one that came in (an outbound touch, one per sequence email, carries no intent).
+ */
+export function isRescoringEvent(event: { type: string; data: Record<string, unknown> }): boolean {
+  return RESCORING_EVENT_TYPES.has(event.type) && (event.type !== "touch" || event.data.direction === "in");
+}
+
 /** The worker task that rescores one lead. */
 export const LEAD_RESCORE_TASK = "lead-rescore";
 

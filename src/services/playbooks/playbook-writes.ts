@@ -41,12 +41,21 @@ export async function appendPlaybookEvent(trx: Executor, type: "playbook_saved" 
   await appendEvents(trx, [{ leadId: null, type, actor, at, data: { playbookId: playbook.id, name: playbook.name } }]);
 }
 
-/** Runs a playbook write; a taken name (the unique index decides, also under a race) is a `conflict` on `name`. */
+/** The unique index that keeps one playbook per intent level and source (migration 0007). */
+const LEVEL_SOURCE_INDEX = "playbooks_level_source";
+
+/**
+ * Runs a playbook write; the unique indexes decide under a race: a taken name is a `conflict`
+ * on `name`, a second playbook for the same intent level and source one on `source`.
+ */
 export async function withUniqueName<T>(name: string, write: () => Promise<T>): Promise<T> {
   try {
     return await write();
   } catch (error) {
-    if (isUniqueViolation(error)) throw new DomainError("conflict", { field: "name", message: `name: a playbook is already called ${name}` });
-    throw error;
+    if (!isUniqueViolation(error)) throw error;
+    if (String((error as Error).message).includes(LEVEL_SOURCE_INDEX) || (error as { constraint?: string }).constraint === LEVEL_SOURCE_INDEX) {
+      throw new DomainError("conflict", { field: "source", message: "source: another playbook already covers this intent level and source" });
+    }
+    throw new DomainError("conflict", { field: "name", message: `name: a playbook is already called ${name}` });
   }
 }

@@ -6,7 +6,7 @@ import type { StopReason } from "../../domain/sequences/enrolment.js";
 import type { BusinessCalendar } from "../../domain/sla/business-hours.js";
 import { slaDeadlines } from "../../domain/sla/sla-clock.js";
 import type { Executor } from "../../store/engine.js";
-import { appendEvents } from "../../store/events.js";
+import { appendEvents, hasLeadEventOfTypes } from "../../store/events.js";
 import { findLeadSla, saveLeadSlas } from "../../store/lead-sla.js";
 import { listEnrolmentsOfLead } from "../../store/sequence-enrolments.js";
 import { findSequence } from "../../store/sequences.js";
@@ -41,12 +41,15 @@ export type PlaybookApplication = {
  */
 const FINAL_STOPS: ReadonlySet<StopReason> = new Set(["replied", "meeting_booked", "won", "lost", "disqualified", "opted_out", "bounced", "manual"]);
 
+/** A lead that wrote back or met us is in a conversation with a person: no playbook starts automated follow-up on it. */
+const ENGAGEMENTS = ["replied", "meeting_booked", "meeting_held"] as const;
+
 /**
  * Starts a playbook on a lead inside the caller's transaction: `playbook_applied`, then its SLA
  * policy (restarting the clock from when it started, while the lead still waits for a first
  * response) and its sequence (enrolling via "playbook", replacing a live enrolment in another
- * sequence). A lead the sequence cannot take is left out of it quietly: scoring never fails over
- * follow-up.
+ * sequence). A lead the sequence cannot take, that already talked to us, or that was in that
+ * sequence before, is left out of it quietly: scoring never fails over follow-up.
  */
 export async function applyPlaybookInTransaction(trx: Executor, ctx: ServiceContext, application: PlaybookApplication): Promise<void> {
   const { lead, playbook, actor, now } = application;
@@ -78,9 +81,12 @@ async function restartSlaClock(trx: Executor, leadId: string, policyId: string, 
 }
 
 async function enrolInPlaybookSequence(trx: Executor, ctx: ServiceContext, lead: Lead, sequenceId: string, actor: Actor, now: number): Promise<void> {
-  const [latest] = await listEnrolmentsOfLead(trx, lead.id);
-  if (latest?.sequenceId === sequenceId && (latest.status === "active" || latest.status === "paused")) return;
-  if (latest?.stopReason && FINAL_STOPS.has(latest.stopReason)) return;
+  const enrolments = await listEnrolmentsOfLead(trx, lead.id);
+  // Intent that swings back must not restart a sequence from its first step.
+  if (enrolments.some((enrolment) => enrolment.sequenceId === sequenceId)) return;
+  const stopReason = enrolments[0]?.stopReason;
+  if (stopReason && FINAL_STOPS.has(stopReason)) return;
+  if (await hasLeadEventOfTypes(trx, lead.id, ENGAGEMENTS)) return;
   const sequence = await findSequence(trx, sequenceId);
   if (!sequence || (await enrolmentBlockerOf(trx, lead, sequence))) return;
   await stopLiveEnrolmentInTransaction(trx, ctx, { leadId: lead.id, reason: "re_enrolled", actor, now });

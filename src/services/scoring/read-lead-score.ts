@@ -19,12 +19,10 @@ export async function readLeadScore(ctx: ServiceContext, principal: Principal, l
   return { current, playbook: playbook ? { ...playbook, ...(await playbookReason(ctx, leadId, playbook)) } : null, history: await listScoreHistory(ctx.db, leadId) };
 }
 
-const LEVEL_WORDS = { high: "high", medium: "medium", low: "low" } as const;
-
 /** Why the playbook started, in words, from its latest `playbook_applied` event. */
 async function playbookReason(ctx: ServiceContext, leadId: string, playbook: Playbook): Promise<{ reason: string; appliedAt: number }> {
   const event = await findLatestLeadEvent(ctx.db, leadId, "playbook_applied");
-  const level = LEVEL_WORDS[playbook.intentLevel];
+  const level = playbook.intentLevel;
   const when = event?.data.reason === "intent_changed" ? `its intent level moved to ${level}` : `it arrived with ${level} intent`;
   const source = playbook.source ? ` from ${playbook.source}` : "";
   return { reason: `Running because ${when}${source}.`, appliedAt: event?.at ?? 0 };

@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import { engineOf, jsonColumnType } from "../engine.js";
 
 /**
@@ -23,6 +23,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("created_at", "bigint", (c) => c.notNull())
     .addColumn("updated_at", "bigint", (c) => c.notNull())
     .execute();
+  // One playbook per intent level and source ("any source" included), sources compared without case.
+  await sql`create unique index playbooks_level_source on playbooks (intent_level, lower(coalesce(source, '')))`.execute(db);
 
   await schema
     .createTable("lead_scores")
@@ -40,6 +42,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("scored_at", "bigint", (c) => c.notNull())
     .execute();
   await schema.createIndex("lead_scores_bucket").on("lead_scores").columns(["bucket", "score"]).execute();
+  // Deleting a playbook clears it from the scores that name it.
+  await schema.createIndex("lead_scores_playbook").on("lead_scores").column("playbook_id").execute();
 
   await schema
     .createTable("scoring_models")
