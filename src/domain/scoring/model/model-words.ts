@@ -46,7 +46,10 @@ export function oddsWords(logOdds: number): string {
   return `${ratio > 1 ? "raises" : "lowers"} the odds of winning ×${shown}`;
 }
 
+/** Made once: `toLocaleString` with options builds a formatter per call, and every lead's model opinion words several amounts. */
+const AMOUNT_FORMAT = new Intl.NumberFormat("en-US", { maximumFractionDigits: 6 });
+
 /** Three significant figures with thousands separators: 120, 0.354, 12,300. */
 export function formatAmount(value: number): string {
-  return Number(value.toPrecision(3)).toLocaleString("en-US", { maximumFractionDigits: 6 });
+  return AMOUNT_FORMAT.format(Number(value.toPrecision(3)));
 }
