@@ -2,7 +2,8 @@ import fs from "node:fs";
 import type { Command } from "commander";
 import { CsvError } from "csv-parse";
 import { parse } from "csv-parse/sync";
-import { invalidField } from "../../domain/errors.js";
+import { DomainError, invalidField } from "../../domain/errors.js";
+import { type FeatureSpec, detectFeatureSpec } from "../../domain/scoring/model/feature-spec.js";
 import { type FeatureRecord, yesNoOf } from "../../domain/scoring/model/feature-values.js";
 import { modelReadiness } from "../../domain/scoring/model/model-readiness.js";
 import { DEFAULT_FOLDS, type ModelReport, crossValidationShortfall, trainModel } from "../../domain/scoring/model/train-model.js";
@@ -33,7 +34,7 @@ export function registerModelCommands(program: Command): void {
       const losses = rows.outcomes.length - wins;
       const shortfall = crossValidationShortfall(wins, losses, DEFAULT_FOLDS);
       if (shortfall !== null) throw invalidField(wins > 0 && losses > 0 ? "--csv" : "--outcome", shortfall);
-      const { report } = trainModel(rows.records, rows.outcomes);
+      const { report } = trainModel(rows.records, rows.outcomes, { spec: usableFeatureSpec(rows, flags.outcome) });
       const output = flags.json ? `${JSON.stringify({ rowsUsed: rows.outcomes.length, blankOutcomes: rows.blankOutcomes, report }, null, 2)}\n` : formatEvaluation(report, rows.blankOutcomes);
       process.stdout.write(output);
     });
@@ -51,11 +52,18 @@ export function registerModelCommands(program: Command): void {
     );
 }
 
-/** Reads the whole file (a 100,000-row export is tens of MB) and splits the outcome column from the features. */
+/**
+ * Reads the whole file (a 100,000-row export is tens of MB; training needs every row in memory
+ * anyway, so streaming would save only the text) and splits the outcome column from the features.
+ */
 function readOutcomeRows(flags: EvaluateFlags): OutcomeRows {
   const [header, ...rows] = readCsv(flags.csv);
   if (!header) throw invalidField("--csv", `${flags.csv} has no header row`);
   const columns = header.map((cell, i) => cell.trim() || `column ${i + 1}`);
+  const duplicated = duplicatesOf(columns);
+  if (duplicated.length > 0) {
+    throw invalidField("--csv", `${flags.csv} names ${duplicated.length === 1 ? "a column" : "columns"} more than once in its header: ${duplicated.map((column) => `"${column}"`).join(", ")}; rename them so each column has its own name`);
+  }
   const outcomeAt = outcomeColumnIndex(columns, flags.outcome);
   const isWon = outcomeReader(flags);
   const result: OutcomeRows = { records: [], outcomes: [], blankOutcomes: 0 };
@@ -67,7 +75,8 @@ function readOutcomeRows(flags: EvaluateFlags): OutcomeRows {
       return;
     }
     result.outcomes.push(isWon(outcome, i + 1));
-    const record: FeatureRecord = {};
+    // No prototype: a column may be called `__proto__` or `constructor` and must stay a column.
+    const record = Object.create(null) as FeatureRecord;
     columns.forEach((column, j) => {
       if (j !== outcomeAt) record[column] = cells[j] ?? "";
     });
@@ -76,19 +85,84 @@ function readOutcomeRows(flags: EvaluateFlags): OutcomeRows {
   return result;
 }
 
-function readCsv(file: string): string[][] {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, "utf8");
-  } catch (error) {
-    throw invalidField("--csv", `cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+/** Column names that appear more than once, each named once, in header order. */
+function duplicatesOf(columns: string[]): string[] {
+  const seen = new Set<string>();
+  const duplicated = new Set<string>();
+  for (const column of columns) {
+    if (seen.has(column)) duplicated.add(column);
+    seen.add(column);
   }
+  return [...duplicated];
+}
+
+/**
+ * The feature spec of the rows, refusing when no column is left to learn from: a model of the
+ * win rate alone would report an AUC of 0.5 that says nothing about the file.
+ */
+function usableFeatureSpec(rows: OutcomeRows, outcome: string): FeatureSpec {
+  const spec = detectFeatureSpec(rows.records);
+  if (spec.columns.length > 0) return spec;
+  if (spec.skipped.length === 0) throw invalidField("--csv", `no usable columns: the only column is the outcome "${outcome}"`);
+  throw invalidField("--csv", `no usable columns besides the outcome: ${spec.skipped.map((skipped) => `"${skipped.column}" ${skipped.reason}`).join("; ")}`);
+}
+
+/** Larger files are refused: decoding and parsing would take several times this much memory. */
+export const MAX_CSV_BYTES = 200 * 1024 * 1024;
+
+function readCsv(file: string): string[][] {
+  const text = decodeUtf8(readAtMost(file, MAX_CSV_BYTES), file);
   try {
-    // Same reading as `closeloop import`: a BOM is dropped, quotes inside a cell are text.
+    // Same reading as `closeloop import`: quotes inside a cell are text. The BOM is already gone.
     return parse(text, { bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: false });
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
     throw invalidField("--csv", `${file}: ${error.message}`);
+  }
+}
+
+/** The file's bytes, refusing more than `limit`: a regular file by its size, before reading; a pipe or device once that much has come. */
+function readAtMost(file: string, limit: number): Buffer {
+  const tooLarge = () => invalidField("--csv", `${file} is larger than ${limit / (1024 * 1024)} MB; evaluate on a sample of its rows`);
+  const cannotRead = (error: unknown) => invalidField("--csv", `cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  let fd: number;
+  try {
+    fd = fs.openSync(file, "r");
+  } catch (error) {
+    throw cannotRead(error);
+  }
+  try {
+    const stat = fs.fstatSync(fd);
+    if (stat.isFile()) {
+      if (stat.size > limit) throw tooLarge();
+      return fs.readFileSync(fd);
+    }
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (let read = -1; read !== 0; ) {
+      const chunk = Buffer.allocUnsafe(READ_CHUNK_BYTES);
+      read = fs.readSync(fd, chunk, 0, chunk.length, null);
+      chunks.push(chunk.subarray(0, read));
+      total += read;
+      if (total > limit) throw tooLarge();
+    }
+    return Buffer.concat(chunks, total);
+  } catch (error) {
+    throw error instanceof DomainError ? error : cannotRead(error);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Read size for a pipe or device, whose size is not known in advance. */
+const READ_CHUNK_BYTES = 1024 * 1024;
+
+/** The bytes as UTF-8 text without a BOM; a byte sequence that is not UTF-8 is refused rather than read as U+FFFD. */
+function decodeUtf8(bytes: Buffer, file: string): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw invalidField("--csv", `${file} is not UTF-8 text; save it as CSV UTF-8 and try again`);
   }
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { encodeRecords, encodedFeaturesOf, recordEncoder } from "./feature-encoding.js";
 import type { FeatureSpec } from "./feature-spec.js";
+import type { FeatureRecord } from "./feature-values.js";
 
 const spec: FeatureSpec = {
   columns: [
@@ -45,6 +46,26 @@ describe("recordEncoder", () => {
 
   it("reads a level it has not seen as (other)", () => {
     expect(encode({ employees: 100, budget: "no", source: "Podcast" })).toEqual([0, 0, 0, 0, 0, 0, 1, 0]);
+  });
+});
+
+describe("recordEncoder on columns named like Object.prototype members", () => {
+  const protoSpec: FeatureSpec = {
+    columns: [
+      { kind: "categorical", column: "__proto__", reference: "A", levels: ["B"], hasOther: false, hasMissing: true },
+      { kind: "flag", column: "constructor", yesRate: 0.5, hasMissing: true },
+    ],
+    skipped: [],
+  };
+  const encode = (record: FeatureRecord) => {
+    const out = new Float64Array(4);
+    recordEncoder(protoSpec).encode(record, out, 0);
+    return [...out];
+  };
+
+  it("reads the record's own values, and a plain object without them as missing", () => {
+    expect(encode(JSON.parse('{"__proto__": "B", "constructor": "yes"}') as FeatureRecord)).toEqual([1, 0, 1, 0]);
+    expect(encode({})).toEqual([0, 1, 0.5, 1]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { type FeatureColumn, type FeatureSpec, MISSING_LEVEL, OTHER_LEVEL } from "./feature-spec.js";
-import { type FeatureRecord, type FeatureValue, isMissing, numberOf, textOf, yesNoOf } from "./feature-values.js";
+import { type FeatureRecord, type FeatureValue, columnValue, isMissing, numberOf, textOf, yesNoOf } from "./feature-values.js";
 import type { DesignMatrix } from "./logistic-regression.js";
 
 /** One model input and the column it comes from; `name` is unique within a spec. */
@@ -53,7 +53,7 @@ export function recordEncoder(spec: FeatureSpec): RecordEncoder {
   return {
     features: encodedFeaturesOf(spec),
     encode(record, out, offset) {
-      for (const encoder of encoders) encoder.encode(record[encoder.column], out, offset + encoder.at);
+      for (const encoder of encoders) encoder.encode(columnValue(record, encoder.column), out, offset + encoder.at);
     },
   };
 }

@@ -66,6 +66,20 @@ describe("detectFeatureSpec", () => {
     expect(spec.skipped).toEqual([]);
   });
 
+  it("reads columns named like Object.prototype members as columns, and a record without one as missing it", () => {
+    // Records as a CSV reader builds them (no prototype) and as JSON.parse does (an own "__proto__").
+    const csvRow = (i: number) => Object.assign(Object.create(null) as FeatureRecord, { ["__proto__"]: i % 2 === 0 ? "A" : "B", constructor: i % 3 === 0 ? "Yes" : "No" });
+    const jsonRow = (i: number) => JSON.parse(`{"__proto__": "${i % 2 === 0 ? "A" : "B"}", "toString": "note ${i}"}`) as FeatureRecord;
+    expect(Object.keys(csvRow(0))).toEqual(["__proto__", "constructor"]);
+    const spec = detectFeatureSpec([...rows(20, csvRow), ...rows(20, jsonRow)]);
+    expect(spec.columns).toEqual([
+      { kind: "categorical", column: "__proto__", reference: "A", levels: ["B"], hasOther: false, hasMissing: false },
+      // The JSON rows have no constructor of their own: missing, not Object's constructor function.
+      { kind: "flag", column: "constructor", yesRate: 7 / 20, hasMissing: true },
+    ]);
+    expect(spec.skipped).toEqual([{ column: "toString", reason: "has a different value in almost every row (20 distinct in 20)" }]);
+  });
+
   it("reads a column with one value besides blanks as filled in or not", () => {
     const [column] = detectFeatureSpec(rows(20, (i) => ({ referrer: i % 2 === 0 ? "partner" : "" }))).columns;
     expect(column).toEqual({ kind: "categorical", column: "referrer", reference: "partner", levels: [], hasOther: false, hasMissing: true });

@@ -1,4 +1,4 @@
-import { type FeatureRecord, type FeatureValue, isMissing, numberOf, textOf, yesNoOf } from "./feature-values.js";
+import { type FeatureRecord, type FeatureValue, columnValue, isMissing, numberOf, textOf, yesNoOf } from "./feature-values.js";
 
 /** Level name for a value seen too rarely to get its own input. */
 export const OTHER_LEVEL = "(other)";
@@ -50,14 +50,14 @@ export function detectFeatureSpec(records: readonly FeatureRecord[], options: { 
   const spec: FeatureSpec = { columns: [], skipped: [] };
   for (const column of columnsOf(records)) {
     if (excluded.has(column)) continue;
-    const detected = detectColumn(column, records.map((record) => record[column]));
+    const detected = detectColumn(column, records.map((record) => columnValue(record, column)));
     if ("reason" in detected) spec.skipped.push(detected);
     else spec.columns.push(detected);
   }
   return spec;
 }
 
-/** Every key of every record, in first-seen order. */
+/** Every own key of every record, in first-seen order (records may have a null prototype). */
 function columnsOf(records: readonly FeatureRecord[]): string[] {
   const columns = new Set<string>();
   for (const record of records) for (const column of Object.keys(record)) columns.add(column);

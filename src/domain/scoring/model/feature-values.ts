@@ -4,6 +4,15 @@ export type FeatureValue = string | number | boolean | null | undefined;
 /** One closed lead (or CSV row) as named values. */
 export type FeatureRecord = Record<string, FeatureValue>;
 
+/**
+ * The record's own value in a column, or undefined when it has none. A column may be named
+ * like an `Object.prototype` member (`constructor`, `__proto__`, `toString`): a plain-object
+ * record without that key must read as missing, not as the inherited function or prototype.
+ */
+export function columnValue(record: FeatureRecord, column: string): FeatureValue {
+  return Object.hasOwn(record, column) ? record[column] : undefined;
+}
+
 /** Spreadsheet and database spellings of "no value" besides a blank cell. */
 const MISSING_TEXT = new Set(["", "n/a", "null"]);
 

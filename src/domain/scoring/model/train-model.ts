@@ -2,7 +2,7 @@ import { invalidField } from "../../errors.js";
 import { outOfFoldProbabilities, stratifiedFolds } from "./cross-validate.js";
 import { type RecordEncoder, encodeRecords, encodedFeaturesOf, recordEncoder } from "./feature-encoding.js";
 import { type FeatureSpec, type SkippedColumn, detectFeatureSpec } from "./feature-spec.js";
-import { type FeatureRecord, isMissing, numberOf, textOf } from "./feature-values.js";
+import { type FeatureRecord, columnValue, isMissing, numberOf, textOf } from "./feature-values.js";
 import { fitLogisticRegression, sigmoid } from "./logistic-regression.js";
 import { type ReliabilityBin, areaUnderCurve, brierScore, expectedCalibrationError, reliabilityTable } from "./model-metrics.js";
 import { type ModelSignal, formatAmount, modelSignals, oddsWords } from "./model-words.js";
@@ -40,6 +40,8 @@ export type TrainModelOptions = {
   l2?: number;
   /** Seed of the fold shuffle (default 1): the same data and seed give the same report. */
   seed?: number;
+  /** The spec `detectFeatureSpec(records)` gave, when the caller already has it (saves detecting it again). */
+  spec?: FeatureSpec;
 };
 
 /** Each fold must hold wins and losses to be scored; two of each per fold is the least that does. */
@@ -68,7 +70,7 @@ export function trainModel(records: readonly FeatureRecord[], outcomes: readonly
   const wins = outcomes.filter(Boolean).length;
   const shortfall = crossValidationShortfall(wins, outcomes.length - wins, folds);
   if (shortfall !== null) throw invalidField("outcomes", shortfall);
-  const spec = detectFeatureSpec(records);
+  const spec = options.spec ?? detectFeatureSpec(records);
   const x = encodeRecords(spec, records);
   const won = Uint8Array.from(outcomes, Number);
   const fit = fitLogisticRegression(x, won, { l2 });
@@ -129,7 +131,7 @@ export function modelOpinionOf(model: TrainedModel, record: FeatureRecord): { pr
 
 /** "Employees is 500 (average 120)", "Source is Referral", "Budget is missing". */
 function valueWords(spec: FeatureSpec, column: string, record: FeatureRecord): string {
-  const value = record[column];
+  const value = columnValue(record, column);
   if (isMissing(value)) return `${column} is missing`;
   const numeric = spec.columns.find((candidate) => candidate.column === column && candidate.kind === "numeric");
   const number = numberOf(value);
