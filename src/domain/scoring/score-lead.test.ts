@@ -79,7 +79,9 @@ describe("scoreLead", () => {
     expect(result.bucket).toBe("hot");
     expect(result.modelProbability).toBe(0.9);
     expect(result.modelVersion).toBe(3);
-    expect(result.explanation).toEqual(["Senior title (VP of Sales): +25 fit", "Title VP of Sales: +24 for the model", "Asked for a demo (30 days ago): +23 intent, decayed from 45"]);
+    // Ranked by score points: the model's 24 as they are; the rules' weighed by their part's share
+    // (0.5) and the rules' share beside the model (0.5): 25 → 6.25 and 22.5 → 5.6.
+    expect(result.explanation).toEqual(["Title VP of Sales: +24 for the model", "Senior title (VP of Sales): +25 fit", "Asked for a demo (30 days ago): +23 intent, decayed from 45"]);
   });
 
   it("counts only the most recent maxCount signals of a rule, matching details case-insensitively", () => {

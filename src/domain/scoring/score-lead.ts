@@ -78,8 +78,13 @@ export function scoreLead(config: ScoringConfig, input: { facts: LeadFacts; sign
   const intent = clamp(sumOf(intentContributions), 0, 100);
   const ruleScore = config.fitShare * fit + (1 - config.fitShare) * intent;
   const score = model === null ? ruleScore : (1 - config.modelWeight) * ruleScore + config.modelWeight * 100 * model.probability;
-  // A stable sort keeps rule order among equal points: fit before intent before model.
-  const contributions = [...fitContributions, ...intentContributions, ...(model?.contributions ?? [])].sort((a, b) => Math.abs(b.points) - Math.abs(a.points));
+  // Ranked by how far each moves the final score: rule points weighed by their part's share (and
+  // the rules' share beside a model); model contributions arrive in score points. A stable sort
+  // keeps rule order among equals: fit before intent before model.
+  const rulesShare = model === null ? 1 : 1 - config.modelWeight;
+  const shareOf = { fit: config.fitShare * rulesShare, intent: (1 - config.fitShare) * rulesShare, model: 1 };
+  const weight = (contribution: ScoreContribution) => Math.abs(contribution.points) * shareOf[contribution.part];
+  const contributions = [...fitContributions, ...intentContributions, ...(model?.contributions ?? [])].sort((a, b) => weight(b) - weight(a));
   const intentScore = wholeScore(intent);
   return {
     score: wholeScore(score),

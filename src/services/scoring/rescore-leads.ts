@@ -54,7 +54,8 @@ async function refreshPage(trx: Executor, ctx: ServiceContext, afterId: string |
   const { pageSize = REFRESH_PAGE_SIZE, isPlaybookApplied = true } = options;
   const ids = await listOpenLeadIds(trx, afterId, pageSize);
   const inputs = await loadScoringInputs(trx, ids);
-  await scoreLeadsInTransaction(trx, ctx, [...inputs.values()], { state: await loadScoringState(trx), actor: "system", now, isCapture: false, isPlaybookApplied });
+  const run = { state: await loadScoringState(trx), actor: "system", now, isCapture: false, isPlaybookApplied, isPlaybookDeferred: true };
+  await scoreLeadsInTransaction(trx, ctx, [...inputs.values()], run);
   const isLastPage = ids.length < pageSize;
   const backfilled = isLastPage ? await backfillClosedLeadScores(trx, ctx, now, pageSize) : 0;
   const next = isLastPage && backfilled < pageSize ? null : { afterId: ids.at(-1) ?? afterId };

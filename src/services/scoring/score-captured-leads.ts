@@ -9,13 +9,18 @@ import type { ServiceContext } from "../context.js";
 import { scoreLeadsInTransaction } from "./score-leads.js";
 import type { ScoringState } from "./scoring-state.js";
 
-/** A new lead with the `created` event it arrived with: all scoring knows of it yet. */
-function newLeadInput(lead: Lead, created: NewLeadEvent | undefined): ScoringInput {
-  return { lead, answers: [], events: created ? [created] : [], isClosed: false };
+/** A new lead with the capture events of this batch (it arrived, and any duplicate merged in since): all scoring knows of it yet. */
+function newLeadInput(lead: Lead, captureEvents: readonly NewLeadEvent[] | undefined): ScoringInput {
+  return { lead, answers: [], events: [...(captureEvents ?? [])], isClosed: false };
 }
 
-function createdEventsByLead(events: readonly NewLeadEvent[]): Map<string, NewLeadEvent> {
-  return new Map(events.filter((event) => event.type === "created" && event.leadId !== null).map((event) => [event.leadId!, event]));
+function captureEventsByLead(events: readonly NewLeadEvent[]): Map<string, NewLeadEvent[]> {
+  const byLead = new Map<string, NewLeadEvent[]>();
+  for (const event of events) {
+    if (event.leadId === null || (event.type !== "created" && event.type !== "merged_duplicate")) continue;
+    byLead.set(event.leadId, [...(byLead.get(event.leadId) ?? []), event]);
+  }
+  return byLead;
 }
 
 /**
@@ -25,7 +30,7 @@ function createdEventsByLead(events: readonly NewLeadEvent[]): Map<string, NewLe
 export function capturePlaybookPolicies(state: ScoringState, leads: readonly Lead[], events: readonly NewLeadEvent[], now: number): Map<string, string> {
   const policies = new Map<string, string>();
   if (!state.playbooks.some((playbook) => playbook.slaPolicyId)) return policies;
-  const created = createdEventsByLead(events);
+  const created = captureEventsByLead(events);
   for (const lead of leads) {
     const input = newLeadInput(lead, created.get(lead.id));
     const { intentLevel } = scoreLead(state.config, { facts: scoringFacts(lead, []), signals: intentSignalsOf(input.events), now, model: null });
@@ -47,7 +52,7 @@ export type CapturedLeads = {
 
 /** Scores the leads a capture created or merged into, inside its transaction (see `scoreLeadsInTransaction`). */
 export async function scoreCapturedLeads(trx: Executor, ctx: ServiceContext, state: ScoringState, captured: CapturedLeads): Promise<void> {
-  const created = createdEventsByLead(captured.events);
+  const created = captureEventsByLead(captured.events);
   const merged = await loadScoringInputs(trx, captured.mergedIds);
   const inputs = [...captured.created.map((lead) => newLeadInput(lead, created.get(lead.id))), ...merged.values()];
   await scoreLeadsInTransaction(trx, ctx, inputs, { state, actor: "system", now: captured.now, isCapture: true, isPlaybookApplied: captured.isSpeedToLead });

@@ -4,7 +4,9 @@ import { choosePlaybook } from "../../domain/scoring/playbook.js";
 import { intentSignalsOf } from "../../domain/scoring/intent-signals.js";
 import { type LeadScore, type ModelOpinion, scoreLead, scoringFacts } from "../../domain/scoring/score-lead.js";
 import type { Executor } from "../../store/engine.js";
+import { LEAD_RESCORE_TASK, leadRescoreTimerKey } from "../../domain/scoring/rescoring-triggers.js";
 import { appendEvents } from "../../store/events.js";
+import { scheduleTimers } from "../../store/timers.js";
 import { loadModelRecords } from "../../store/lead-model-records.js";
 import { findScoreSummaries, saveLeadScores, type StoredLeadScore, type StoredScoreSummary } from "../../store/lead-scores.js";
 import type { ScoringInput } from "../../store/scoring-inputs.js";
@@ -20,6 +22,12 @@ export type ScoringRun = {
   isCapture: boolean;
   /** False for imports of old leads: they are scored, but no playbook starts follow-up on them. */
   isPlaybookApplied: boolean;
+  /**
+   * For passes over many leads that do not lock them (the refresh): a lead whose intent level
+   * moved is left for its own `lead-rescore`, which locks it before a playbook changes its
+   * sequence or SLA.
+   */
+  isPlaybookDeferred?: boolean;
 };
 
 /** Contributions stored and shown: the strongest ones, enough to explain any score. */
@@ -40,19 +48,28 @@ export async function scoreLeadsInTransaction(trx: Executor, ctx: ServiceContext
   const changed: StoredLeadScore[] = [];
   const events: NewLeadEvent[] = [];
   const applications: PlaybookApplication[] = [];
+  const deferred: string[] = [];
   for (const input of open) {
     const record = modelRecords.get(input.lead.id);
     const model = run.state.model && record ? modelOpinion(run.state.model, record, run.state.config.modelWeight) : null;
     const score = scoreLead(run.state.config, { facts: scoringFacts(input.lead, input.answers), signals: intentSignalsOf(input.events), now: run.now, model });
     const before = previous.get(input.lead.id);
     const isIntentMoved = before?.intentLevel !== score.intentLevel;
-    const playbook = isIntentMoved ? choosePlaybook(run.state.playbooks, score.intentLevel, input.lead.source) : undefined;
-    const playbookId = playbook === undefined ? before!.playbookId : (playbook?.id ?? null);
+    if (isIntentMoved && before && run.isPlaybookDeferred) {
+      // The intent level moved: the lead's own rescore (which locks it) applies the new playbook.
+      deferred.push(input.lead.id);
+      continue;
+    }
+    // A playbook is only recorded on the lead when it starts. Imports start none, nor does a pass
+    // over leads scored for the first time (they were worked before scoring: no sequence changes behind the owner's back).
+    const mayStartPlaybook = run.isPlaybookApplied && !(run.isPlaybookDeferred && !before);
+    const playbook = isIntentMoved && mayStartPlaybook ? choosePlaybook(run.state.playbooks, score.intentLevel, input.lead.source) : undefined;
+    const playbookId = playbook === undefined ? (before?.playbookId ?? null) : (playbook?.id ?? null);
     const stored = toStored(input.lead.id, score, playbookId, run.now);
     if (before && isSameScore(before, stored)) continue;
     changed.push(stored);
     if (!before || before.score !== stored.score || before.bucket !== stored.bucket || isIntentMoved) events.push(scoredEvent(input.lead.id, score, before, run.actor, run.now));
-    if (playbook && run.isPlaybookApplied && playbook.id !== before?.playbookId) {
+    if (playbook && playbook.id !== before?.playbookId) {
       applications.push({
         lead: input.lead,
         playbook,
@@ -70,6 +87,7 @@ export async function scoreLeadsInTransaction(trx: Executor, ctx: ServiceContext
   await saveLeadScores(trx, changed);
   await appendEvents(trx, events);
   for (const application of applications) await applyPlaybookInTransaction(trx, ctx, application);
+  await scheduleTimers(trx, deferred.map((leadId) => ({ key: leadRescoreTimerKey(leadId), task: LEAD_RESCORE_TASK, payload: { leadId }, runAt: run.now })), run.now);
 }
 
 /**
