@@ -13,7 +13,7 @@ import { TIMER_TASKS } from "../../worker/timer-tasks.js";
 import { ENGINES, openTestDatabase, type TestContext, testContext, type TestDatabase } from "../../../test/support/engines.js";
 import { buildPerson } from "../../../test/support/factories.js";
 import { ALWAYS_OPEN_WINDOW, emailStep, insertOwnerWithMailbox, insertTestSequence } from "../../../test/support/sequence-fixtures.js";
-import { captureLead } from "../capture-leads.js";
+import { captureLead, captureLeads } from "../capture-leads.js";
 import { createRoutingRule } from "../routing-config/create-routing-rule.js";
 import { createSlaPolicy } from "../routing-config/create-sla-policy.js";
 import { previewScoring } from "./preview-scoring.js";
@@ -95,6 +95,42 @@ describe.each(ENGINES)("scoring and playbooks on %s", (engine) => {
       { playbookId: "playbook_high", reason: "intent_changed", previousPlaybookId: "playbook_low", intentLevel: "high" },
     ]);
     expect(await typesOf(leadId)).toEqual(expect.arrayContaining(["sequence_stopped", "sla_started", "enrolled"]));
+  });
+
+  it("records no playbook on an imported lead, and starts none with follow-up for a lead that already replied when its intent rises", async () => {
+    const [result] = await captureLeads(ctx, [{ payload: { email: "di@import.test", source: "newsletter" }, actor: "import" }], { isSpeedToLead: false });
+    const leadId = result!.ok ? result!.leadId : "";
+    expect((await findLeadScores(database.db, [leadId])).get(leadId)).toMatchObject({ intentLevel: "low", playbookId: null });
+    expect(await listEnrolmentsOfLead(database.db, leadId)).toEqual([]);
+
+    ctx.clock.advance(60_000);
+    await appendEvents(database.db, [
+      { leadId, type: "replied", actor: "system", at: ctx.clock.now(), data: { via: "webhook" } },
+      { leadId, type: "activity", actor: "visitor", at: ctx.clock.now(), data: { kind: "page_view", url: "https://closeloop.test/pricing", title: "Pricing" } },
+    ]);
+    await work();
+    expect((await findLeadScores(database.db, [leadId])).get(leadId)).toMatchObject({ intentLevel: "high", playbookId: "playbook_high" });
+    expect((await listLeadEvents(database.db, leadId)).find((event) => event.type === "playbook_applied")?.data).toMatchObject({ playbookId: "playbook_high", reason: "intent_changed" });
+    expect(await listEnrolmentsOfLead(database.db, leadId)).toEqual([]);
+  });
+
+  it("does not schedule a rescore for an outbound touch, which carries no intent", async () => {
+    const leadId = await capture({ email: "ed@quiet.test", source: "newsletter" });
+    await work();
+    await appendEvents(database.db, [{ leadId, type: "touch", actor: "user:user_rep", at: ctx.clock.now(), data: { channel: "call", direction: "out" } }]);
+    expect(await findTimerByKey(database.db, `rescore:${leadId}`)).toBeUndefined();
+  });
+
+  it("leaves a lead whose intent moved during a refresh pass to its own rescore, which switches its playbook", async () => {
+    const leadId = await capture({ email: "flo@later.test", source: "newsletter" });
+    await work();
+    // A pricing visit recorded without its rescore (as if the rescore had not run yet).
+    await database.db.insertInto("events").values({ lead_id: leadId, type: "activity", actor: "visitor", at: ctx.clock.now(), data: JSON.stringify({ kind: "page_view", url: "https://closeloop.test/pricing", title: "Pricing" }) }).execute();
+    await database.db.transaction().execute((trx) => refreshScoresPage(trx, ctx, null, ctx.clock.now()));
+    expect((await findLeadScores(database.db, [leadId])).get(leadId)).toMatchObject({ intentLevel: "low", playbookId: "playbook_low" });
+    expect(await findTimerByKey(database.db, `rescore:${leadId}`)).toBeDefined();
+    await work();
+    expect((await findLeadScores(database.db, [leadId])).get(leadId)).toMatchObject({ intentLevel: "high", playbookId: "playbook_high" });
   });
 
   it("previews draft rules without saving them, and a saved change rescores open leads in a background pass", async () => {
