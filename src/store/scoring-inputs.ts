@@ -49,3 +49,17 @@ export async function loadScoringInputs(db: Executor, leadIds: readonly string[]
   }
   return inputs;
 }
+
+/** The most recently created open leads (not won, lost or disqualified): the sample a scoring preview shows. */
+export async function listRecentOpenLeadIds(db: Executor, limit: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom("leads")
+    .leftJoin("lead_pipeline", "lead_pipeline.lead_id", "leads.id")
+    .select("leads.id")
+    .where("lead_pipeline.closed_at", "is", null)
+    .orderBy("leads.created_at", "desc")
+    .orderBy("leads.id", "desc")
+    .limit(limit)
+    .execute();
+  return rows.map((row) => row.id);
+}

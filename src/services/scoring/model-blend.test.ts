@@ -5,6 +5,7 @@ import { findLeadScores } from "../../store/lead-scores.js";
 import { seedClosedLeads } from "../../../test/support/closed-lead-history.js";
 import { ENGINES, openTestDatabase, type TestContext, testContext, type TestDatabase } from "../../../test/support/engines.js";
 import { captureLead } from "../capture-leads.js";
+import { previewScoring } from "./preview-scoring.js";
 import { refreshScoresPage } from "./rescore-leads.js";
 import { saveScoringConfig } from "./scoring-config.js";
 import { trainScoringModel } from "./train-scoring-model.js";
@@ -37,5 +38,11 @@ describe.each(ENGINES)("the learned model in live scores on %s", (engine) => {
     expect(after.contributions.some((c) => c.part === "model")).toBe(true);
     const scored = (await listLeadEvents(database.db, leadId)).filter((event) => event.type === "scored").at(-1)!;
     expect(scored.data).toMatchObject({ modelVersion: version, score: after.score });
+
+    // The preview blends the model as live scores do: unchanged rules preview the current score; a lower model weight moves it toward the rules.
+    const unchanged = await previewScoring(ctx, { config: { ...DEFAULT_SCORING_CONFIG, modelWeight: 0.4 }, leadIds: [leadId] });
+    expect(unchanged[0]!.preview).toMatchObject({ score: after.score, modelVersion: version });
+    const rulesOnly = await previewScoring(ctx, { config: { ...DEFAULT_SCORING_CONFIG, modelWeight: 0 }, leadIds: [leadId] });
+    expect(rulesOnly[0]!.preview.score).toBe(after.ruleScore);
   });
 });

@@ -95,7 +95,7 @@ export async function scoreLeadsInTransaction(trx: Executor, ctx: ServiceContext
  * probability p the model moves the score by modelWeight · 100 · p(1 − p) points per unit of
  * log-odds, so that is how many points each one is worth beside the rules' points.
  */
-function modelOpinion(current: NonNullable<ScoringState["model"]>, record: Parameters<typeof modelOpinionOf>[1], modelWeight: number): ModelOpinion {
+export function modelOpinion(current: NonNullable<ScoringState["model"]>, record: Parameters<typeof modelOpinionOf>[1], modelWeight: number): ModelOpinion {
   const opinion = modelOpinionOf(current.model, record);
   const pointsPerLogOdds = modelWeight * 100 * opinion.probability * (1 - opinion.probability);
   return {
