@@ -49,6 +49,12 @@ export async function findLatestScoringModel(db: Executor): Promise<StoredScorin
   return row && rowToStoredModel(row);
 }
 
+/** The newest model's version and weights only (what every scoring transaction needs; the report stays unread). */
+export async function findModelInUse(db: Executor): Promise<{ version: number; model: TrainedModel } | undefined> {
+  const row = await db.selectFrom("scoring_models").select(["version", "model"]).orderBy("version", "desc").limit(1).executeTakeFirst();
+  return row && { version: row.version, model: fromJsonColumn<TrainedModel>(row.model) };
+}
+
 /** The highest model version trained so far; 0 before the first. */
 export async function latestScoringModelVersion(db: Executor): Promise<number> {
   const row = await db.selectFrom("scoring_models").select((eb) => eb.fn.max("version").as("version")).executeTakeFirst();

@@ -4,7 +4,7 @@ import type { ScoringConfig } from "../../domain/scoring/scoring-config.js";
 import type { BusinessCalendar } from "../../domain/sla/business-hours.js";
 import type { Executor } from "../../store/engine.js";
 import { listPlaybooks } from "../../store/playbooks.js";
-import { findLatestScoringModel } from "../../store/scoring-models.js";
+import { findModelInUse } from "../../store/scoring-models.js";
 import { readSettings } from "../../store/settings.js";
 
 /** Everything scoring a batch of leads needs besides the leads: read once per transaction. */
@@ -19,10 +19,9 @@ export type ScoringState = {
 
 export async function loadScoringState(trx: Executor): Promise<ScoringState> {
   const settings = await readSettings(trx);
-  const latest = await findLatestScoringModel(trx);
   return {
     config: settings.scoring,
-    model: latest ? { version: latest.version, model: latest.model } : null,
+    model: (await findModelInUse(trx)) ?? null,
     playbooks: await listPlaybooks(trx),
     calendar: settings.businessCalendar,
   };
