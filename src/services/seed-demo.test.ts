@@ -13,6 +13,9 @@ import { runSequenceStep } from "./sequence-sending/run-sequence-step.js";
 import type { SequenceStep } from "../domain/sequences/sequence.js";
 import { fromJsonColumn } from "../store/engine.js";
 
+const DAYS = 60;
+const DAY_MS = 86_400_000;
+
 const firstAdmin = { id: "user_admin", email: "admin@example.com", name: "Admin", role: "admin" as const, timezone: "UTC", isActive: true, createdAt: REFERENCE_TIME };
 
 describe.each(ENGINES)("seedDemo on %s", (engine) => {
@@ -26,7 +29,7 @@ describe.each(ENGINES)("seedDemo on %s", (engine) => {
     await insertUsers(database.db, [{ user: firstAdmin, passwordHash: null }]);
     refusalWithAdmin = await seedDemo(testContext(database.db), { seed: 1, days: 5, leadsPerDay: 5 }).catch((error: unknown) => error);
     await database.db.deleteFrom("users").execute();
-    summary = await seedDemo(testContext(database.db), { seed: 3, days: 30, leadsPerDay: 20 });
+    summary = await seedDemo(testContext(database.db), { seed: 3, days: DAYS, leadsPerDay: 20 });
   });
   afterAll(() => database.destroy());
 
@@ -44,10 +47,10 @@ describe.each(ENGINES)("seedDemo on %s", (engine) => {
   });
 
   it("writes the period's leads with owners, stages and their match keys", async () => {
-    expect(summary.leadCount).toBeGreaterThan(30 * 20 * 0.8);
+    expect(summary.leadCount).toBeGreaterThan(DAYS * 20 * 0.8);
     expect(await countLeads(database.db)).toBe(summary.leadCount);
     expect(summary.endAt).toBe(REFERENCE_TIME);
-    expect(summary.startAt).toBe(REFERENCE_TIME - 30 * 86_400_000);
+    expect(summary.startAt).toBe(REFERENCE_TIME - DAYS * DAY_MS);
     const { won, lost, disqualified, open } = summary.outcomes;
     expect(won + lost + disqualified + open).toBe(summary.leadCount);
     const keys = await database.db.selectFrom("lead_match_keys").select((eb) => eb.fn.countAll<number>().as("count")).executeTakeFirstOrThrow();
@@ -129,6 +132,27 @@ describe.each(ENGINES)("seedDemo on %s", (engine) => {
     expect(suppressions.filter((s) => s.reason === "bounced")).toHaveLength(summary.sequences.bounced);
     const optedOut = await database.db.selectFrom("leads").select("email").where("is_opted_out", "=", 1).execute();
     expect(optedOut.map((lead) => lead.email!.toLowerCase()).sort()).toEqual(suppressions.filter((s) => s.reason === "opted_out").map((s) => s.value).sort());
+  });
+
+  it("records the qualification answers: all yes where the lead was qualified, the reason's criterion no where it was disqualified", async () => {
+    const answers = await database.db.selectFrom("qualification_answers as a").innerJoin("lead_pipeline as p", "p.lead_id", "a.lead_id").select(["a.answer", "a.answered_at", "p.qualification_status", "p.closed_at"]).execute();
+    expect(answers.filter((a) => a.qualification_status === "qualified").every((a) => a.answer === "yes")).toBe(true);
+    const disqualified = answers.filter((a) => a.qualification_status === "disqualified");
+    expect(disqualified.length).toBeGreaterThan(0);
+    expect(disqualified.every((a) => a.answer === "no" && a.answered_at < a.closed_at!)).toBe(true);
+  });
+
+  it("gives the website visits as activity, some of them to the pricing page, before each lead closed", async () => {
+    const visits = await database.db
+      .selectFrom("events as e")
+      .leftJoin("lead_pipeline as p", "p.lead_id", "e.lead_id")
+      .select(["e.lead_id", "e.at", "e.data", "p.closed_at"])
+      .where("e.type", "=", "activity")
+      .execute();
+    expect(new Set(visits.map((v) => v.lead_id)).size).toBeGreaterThan(summary.leadCount * 0.2);
+    expect(visits.every((v) => v.at < (v.closed_at ?? summary.endAt))).toBe(true);
+    const pricing = visits.filter((v) => fromJsonColumn<{ url: string }>(v.data).url.endsWith("/pricing"));
+    expect(pricing.length).toBeGreaterThan(visits.length * 0.15);
   });
 
   it("refuses a second run and changes nothing", async () => {

@@ -14,6 +14,8 @@ import { type LeadPipeline, nextStepTimerKey } from "../domain/pipeline/lead-pip
 import { nextStepTimerPlan } from "../domain/pipeline/next-step.js";
 import type { Role } from "../domain/access/permission.js";
 import type { Enrolment } from "../domain/sequences/enrolment.js";
+import { demoActivityOf } from "../domain/demo/demo-activity.js";
+import { demoQualificationOf } from "../domain/demo/demo-qualification.js";
 import type { Executor } from "../store/engine.js";
 import { appendEvents } from "../store/events.js";
 import { claimMatchKeys, countLeads, insertLeads } from "../store/leads.js";
@@ -21,6 +23,7 @@ import { countUsers, insertUsers } from "../store/users.js";
 import { isUniqueViolation } from "../store/unique-violation.js";
 import { insertLeadPipelines } from "../store/lead-pipeline.js";
 import { scheduleTimers, type TimerSchedule } from "../store/timers.js";
+import { insertQualificationAnswers } from "../store/qualification-answers.js";
 import { readSettings, writeSetting } from "../store/settings.js";
 import { insertSequence } from "../store/sequences.js";
 import { insertEnrolments } from "../store/sequence-enrolments.js";
@@ -62,9 +65,11 @@ export type DemoSummary = {
  * with one shared password, leads with their match keys, owners and current stage, and their
  * `created` and `assigned` events at the historical times, the pipeline, and the follow-up
  * sequences with the emails they sent, their tasks, opt-outs and bounces, and the step timers of
- * the enrolments still running (`demoSequencesOfLead`). One transaction, so a failed run
- * leaves the workspace empty and can simply be retried; refuses (`conflict`) when the workspace
- * already has users or leads, so demo data never mixes with real data.
+ * the enrolments still running (`demoSequencesOfLead`), the qualification answers
+ * (`demoQualificationOf`) and the leads' visits to the website (`demoActivityOf`). One
+ * transaction, so a failed run leaves the workspace empty and can simply be retried; refuses
+ * (`conflict`) when the workspace already has users or leads, so demo data never mixes with real
+ * data.
  */
 export async function seedDemo(ctx: ServiceContext, options: SeedDemoOptions): Promise<DemoSummary> {
   const days = options.days ?? DEFAULT_DEMO_DAYS;
@@ -79,7 +84,11 @@ export async function seedDemo(ctx: ServiceContext, options: SeedDemoOptions): P
   const { companyName } = await readSettings(ctx.db);
   const sequences = demoSequencesOf(options.seed, history.team[0]!.user.createdAt);
   const followUps = followUpsOf(history, sequences, companyName ?? DEMO_COMPANY_NAME);
-  const leadEvents = history.leads.flatMap((demoLead, index) => [...eventsOf(demoLead), ...inTimeOrder(pipelines[index]!.events, followUps[index]?.events ?? [])]);
+  const qualifications = history.leads.map((demoLead) => demoQualificationOf(demoLead, DEFAULT_PIPELINE.qualificationCriteria));
+  const leadEvents = history.leads.flatMap((demoLead, index) => {
+    const activity = demoActivityOf(demoLead, history.endAt, streamFor(options.seed, "activity", index));
+    return [...eventsOf(demoLead), ...inTimeOrder(pipelines[index]!.events, followUps[index]?.events ?? [], qualifications[index]!.events, activity)];
+  });
   const events = [...sequenceSavedEvents(sequences), ...leadEvents];
   const states = pipelines.flatMap(({ state }) => (state ? [state] : []));
   const written = followUps.filter((followUp) => followUp !== null);
@@ -93,6 +102,7 @@ export async function seedDemo(ctx: ServiceContext, options: SeedDemoOptions): P
       await writeFollowUps(trx, sequences, written);
       await appendEvents(trx, events);
       await insertLeadPipelines(trx, states, history.endAt);
+      await insertQualificationAnswers(trx, qualifications.flatMap(({ answers }, index) => answers.map((answer) => ({ ...answer, leadId: history.leads[index]!.lead.id }))));
       await scheduleTimers(trx, [...nextStepTimersOf(states), ...sequenceStepTimersOf(written.flatMap((followUp) => followUp.enrolments))], history.endAt);
     });
   } catch (error) {
@@ -198,10 +208,11 @@ function sequenceSavedEvents(sequences: DemoSequenceSet): NewLeadEvent[] {
   }));
 }
 
-/** Two time-ordered lists as one; at the same instant the pipeline's event (the reply, the won move) comes before what it caused. */
-function inTimeOrder(pipeline: NewLeadEvent[], sequence: NewLeadEvent[]): NewLeadEvent[] {
-  if (sequence.length === 0) return pipeline;
-  return [...pipeline, ...sequence].sort((a, b) => a.at - b.at);
+/** Time-ordered lists as one; at the same instant the pipeline's event (the reply, the won move) comes before what it caused. */
+function inTimeOrder(pipeline: NewLeadEvent[], ...others: NewLeadEvent[][]): NewLeadEvent[] {
+  const rest = others.flat();
+  if (rest.length === 0) return pipeline;
+  return [...pipeline, ...rest].sort((a, b) => a.at - b.at);
 }
 
 /** The reminders and overdue checks still ahead of the demo's open next steps, as setting them would schedule. */

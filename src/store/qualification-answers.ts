@@ -18,3 +18,14 @@ export async function saveQualificationAnswers(db: Executor, leadId: string, ans
       .execute();
   }
 }
+
+/** Rows per multi-row INSERT of answers (6 columns: far under SQLite's parameter bound). */
+const INSERT_CHUNK_ROWS = 1000;
+
+/** Adds answers of many leads in bulk, none of them answered before (the demo's history). */
+export async function insertQualificationAnswers(db: Executor, answers: readonly (QualificationAnswer & { leadId: string })[]): Promise<void> {
+  for (let start = 0; start < answers.length; start += INSERT_CHUNK_ROWS) {
+    const rows = answers.slice(start, start + INSERT_CHUNK_ROWS).map((a) => ({ lead_id: a.leadId, criterion: a.criterion, answer: a.answer, notes: a.notes, answered_by: a.answeredBy, answered_at: a.answeredAt }));
+    await db.insertInto("qualification_answers").values(rows).execute();
+  }
+}
