@@ -12,9 +12,17 @@ import { readLeadSequence } from "./sequences/read-lead-sequence.js";
 import { runSequenceStep } from "./sequence-sending/run-sequence-step.js";
 import type { SequenceStep } from "../domain/sequences/sequence.js";
 import { fromJsonColumn } from "../store/engine.js";
+import { BUCKETS } from "../domain/scoring/scoring-config.js";
+import { LEAD_RESCORE_TASK, SCORES_REFRESH_TASK } from "../domain/scoring/rescoring-triggers.js";
+import { listPlaybooks } from "../store/playbooks.js";
+import { listSlaPolicies } from "../store/sla-policies.js";
+import { readModelReport } from "./scoring/read-model-report.js";
 
 const DAYS = 60;
 const DAY_MS = 86_400_000;
+
+/** Events scoring writes after the history, which `eventCount` leaves out. */
+const SCORING_EVENTS = ["scored", "playbook_saved", "model_trained"];
 
 const firstAdmin = { id: "user_admin", email: "admin@example.com", name: "Admin", role: "admin" as const, timezone: "UTC", isActive: true, createdAt: REFERENCE_TIME };
 
@@ -29,6 +37,7 @@ describe.each(ENGINES)("seedDemo on %s", (engine) => {
     await insertUsers(database.db, [{ user: firstAdmin, passwordHash: null }]);
     refusalWithAdmin = await seedDemo(testContext(database.db), { seed: 1, days: 5, leadsPerDay: 5 }).catch((error: unknown) => error);
     await database.db.deleteFrom("users").execute();
+    // Two months: enough closed leads and wins (≥ 200, ≥ 40) for the model.
     summary = await seedDemo(testContext(database.db), { seed: 3, days: DAYS, leadsPerDay: 20 });
   });
   afterAll(() => database.destroy());
@@ -68,11 +77,13 @@ describe.each(ENGINES)("seedDemo on %s", (engine) => {
       expect(events.slice(0, 2).map((e) => e.type)).toEqual(["created", "assigned"]);
       expect(events[0]).toMatchObject({ actor: "demo", at: lead!.createdAt, data: { payload: { email: lead!.email, source: lead!.source } } });
       expect(events[1]!.data).toMatchObject({ ownerId: lead!.ownerId, strategy: "round_robin", reason: expect.stringContaining("round robin: ") });
-      expect(events.map((e) => e.at)).toEqual(events.map((e) => e.at).sort((a, b) => a - b));
+      // Scoring came after the history: a closed lead's score is written now, dated at its close.
+      const history = events.filter((e) => e.type !== "scored");
+      expect(history.map((e) => e.at)).toEqual(history.map((e) => e.at).sort((a, b) => a - b));
       const lastMove = events.filter((e) => e.type === "stage_changed").at(-1);
       expect(lastMove?.data.to ?? "new").toBe(lead!.stage);
     }
-    const total = await database.db.selectFrom("events").select((eb) => eb.fn.countAll<number>().as("count")).executeTakeFirstOrThrow();
+    const total = await database.db.selectFrom("events").where("type", "not in", SCORING_EVENTS).select((eb) => eb.fn.countAll<number>().as("count")).executeTakeFirstOrThrow();
     expect(Number(total.count)).toBe(summary.eventCount);
     expect(summary.eventCount).toBeGreaterThan(2 * summary.leadCount);
   });
@@ -134,12 +145,57 @@ describe.each(ENGINES)("seedDemo on %s", (engine) => {
     expect(optedOut.map((lead) => lead.email!.toLowerCase()).sort()).toEqual(suppressions.filter((s) => s.reason === "opted_out").map((s) => s.value).sort());
   });
 
+  it("sets up a playbook per intent level with the demo's sequences, the high one on the fastest SLA policy", async () => {
+    const playbooks = await listPlaybooks(database.db);
+    const sequences = new Map((await database.db.selectFrom("sequences").select(["id", "name"]).execute()).map((sequence) => [sequence.id, sequence.name]));
+    expect(playbooks.map((p) => [p.intentLevel, p.source, sequences.get(p.sequenceId!), p.stageGuidance])).toEqual([
+      ["high", null, "Demo request", "Call within 5 minutes and book the demo."],
+      ["medium", null, "New lead follow-up", "Qualify: budget, authority, timeline."],
+      ["low", null, "Monthly nurture", "Educate; do not push for a meeting."],
+    ]);
+    const [fastest] = (await listSlaPolicies(database.db)).sort((a, b) => a.targetMinutes - b.targetMinutes);
+    expect(playbooks.map((p) => p.slaPolicyId)).toEqual([fastest!.id, null, null]);
+    expect(summary.scoring.playbooks).toEqual(playbooks.map((p) => p.name));
+  });
+
   it("records the qualification answers: all yes where the lead was qualified, the reason's criterion no where it was disqualified", async () => {
     const answers = await database.db.selectFrom("qualification_answers as a").innerJoin("lead_pipeline as p", "p.lead_id", "a.lead_id").select(["a.answer", "a.answered_at", "p.qualification_status", "p.closed_at"]).execute();
     expect(answers.filter((a) => a.qualification_status === "qualified").every((a) => a.answer === "yes")).toBe(true);
     const disqualified = answers.filter((a) => a.qualification_status === "disqualified");
     expect(disqualified.length).toBeGreaterThan(0);
     expect(disqualified.every((a) => a.answer === "no" && a.answered_at < a.closed_at!)).toBe(true);
+  });
+
+  it("scores every lead: closed ones as of their close by the rules alone, open ones now by rules and model, starting no playbook", async () => {
+    const scores = await database.db.selectFrom("lead_scores as s").innerJoin("leads as l", "l.id", "s.lead_id").leftJoin("lead_pipeline as p", "p.lead_id", "s.lead_id").select(["s.lead_id", "s.scored_at", "s.model_version", "s.playbook_id", "s.bucket", "p.closed_at"]).execute();
+    expect(scores).toHaveLength(summary.leadCount);
+    const closed = scores.filter((s) => s.closed_at !== null);
+    expect(closed).toHaveLength(summary.outcomes.won + summary.outcomes.lost + summary.outcomes.disqualified);
+    expect(closed.filter((s) => !(s.scored_at === s.closed_at && s.model_version === null && s.playbook_id === null))).toEqual([]);
+    const open = scores.filter((s) => s.closed_at === null);
+    expect(open.filter((s) => !(s.scored_at === summary.endAt && s.model_version === summary.scoring.model!.version && s.playbook_id === null))).toEqual([]);
+    const scored = await database.db.selectFrom("events").select(["lead_id", "at", "actor"]).where("type", "=", "scored").execute();
+    const closedAt = new Map(closed.map((s) => [s.lead_id, s.closed_at]));
+    expect(scored).toHaveLength(summary.leadCount);
+    expect(scored.filter((e) => !(e.actor === "system" && e.at === (closedAt.get(e.lead_id!) ?? summary.endAt)))).toEqual([]);
+    const buckets = Object.fromEntries(BUCKETS.map((bucket) => [bucket, scores.filter((s) => s.bucket === bucket).length]));
+    expect(summary.scoring.buckets).toEqual(buckets);
+    // Enrolments stay as the history made them: no playbook enrolled anyone or touched an SLA clock.
+    expect(await database.db.selectFrom("events").select("id").where("type", "=", "playbook_applied").execute()).toEqual([]);
+    expect(await database.db.selectFrom("sequence_enrolments").select("id").where("enrolled_via", "=", "playbook").execute()).toEqual([]);
+  });
+
+  it("leaves the next daily scoring pass pending, and no rescores of history the pass has already scored", async () => {
+    const timers = await database.db.selectFrom("timers").select(["task", "run_at"]).where("task", "in", [LEAD_RESCORE_TASK, SCORES_REFRESH_TASK]).execute();
+    expect(timers).toEqual([{ task: SCORES_REFRESH_TASK, run_at: summary.endAt + DAY_MS }]);
+  });
+
+  it("trains the model on the closed leads: version 1 by the demo, with a cross-validated AUC above 0.7", async () => {
+    const { readiness, model } = summary.scoring;
+    expect(readiness).toMatchObject({ isReady: true, closed: summary.outcomes.won + summary.outcomes.lost + summary.outcomes.disqualified, wins: summary.outcomes.won });
+    expect(model).toEqual({ version: 1, auc: expect.any(Number) });
+    expect(model!.auc).toBeGreaterThan(0.7);
+    expect((await readModelReport(testContext(database.db))).current).toMatchObject({ version: 1, trainedBy: "demo" });
   });
 
   it("gives the website visits as activity, some of them to the pricing page, before each lead closed", async () => {
@@ -183,5 +239,21 @@ describe.each(ENGINES)("seedDemo on %s", (engine) => {
     await expect(seedDemo(testContext(database.db), { seed: 1, days: 0 })).rejects.toMatchObject({ code: "invalid", field: "days" });
     await expect(seedDemo(testContext(database.db), { seed: 1.5 })).rejects.toMatchObject({ code: "invalid", field: "seed" });
     await expect(seedDemo(testContext(database.db), { seed: 1, leadsPerDay: 10_000 })).rejects.toMatchObject({ code: "invalid", field: "leadsPerDay" });
+  });
+});
+
+describe("seedDemo with a short history", () => {
+  it("leaves the model untrained and says how much more history it needs", async () => {
+    const database = await openTestDatabase("sqlite");
+    try {
+      const { scoring, outcomes } = await seedDemo(testContext(database.db), { seed: 3, days: 10, leadsPerDay: 5 });
+      expect(scoring.model).toBeNull();
+      expect(scoring.readiness).toMatchObject({ isReady: false, closed: outcomes.won + outcomes.lost + outcomes.disqualified, wins: outcomes.won });
+      expect(scoring.readiness.message).toMatch(/^The model needs 200 closed leads with at least 40 wins/);
+      expect(await database.db.selectFrom("scoring_models").select("version").execute()).toEqual([]);
+      expect(Number((await database.db.selectFrom("lead_scores").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n)).toBe(await countLeads(database.db));
+    } finally {
+      await database.destroy();
+    }
   });
 });

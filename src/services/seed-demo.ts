@@ -15,14 +15,22 @@ import { nextStepTimerPlan } from "../domain/pipeline/next-step.js";
 import type { Role } from "../domain/access/permission.js";
 import type { Enrolment } from "../domain/sequences/enrolment.js";
 import { demoActivityOf } from "../domain/demo/demo-activity.js";
+import { demoPlaybooksOf } from "../domain/demo/demo-playbooks.js";
 import { demoQualificationOf } from "../domain/demo/demo-qualification.js";
+import { type ModelReadiness, modelReadiness } from "../domain/scoring/model/model-readiness.js";
+import { LEAD_RESCORE_TASK } from "../domain/scoring/rescoring-triggers.js";
+import type { Bucket } from "../domain/scoring/scoring-config.js";
 import type { Executor } from "../store/engine.js";
 import { appendEvents } from "../store/events.js";
 import { claimMatchKeys, countLeads, insertLeads } from "../store/leads.js";
 import { countUsers, insertUsers } from "../store/users.js";
 import { isUniqueViolation } from "../store/unique-violation.js";
 import { insertLeadPipelines } from "../store/lead-pipeline.js";
-import { scheduleTimers, type TimerSchedule } from "../store/timers.js";
+import { cancelTimersOfTask, scheduleTimers, type TimerSchedule } from "../store/timers.js";
+import { countLeadsByBucket } from "../store/lead-scores.js";
+import { countClosedLeads } from "../store/lead-model-records.js";
+import { insertPlaybook } from "../store/playbooks.js";
+import { listSlaPolicies } from "../store/sla-policies.js";
 import { insertQualificationAnswers } from "../store/qualification-answers.js";
 import { readSettings, writeSetting } from "../store/settings.js";
 import { insertSequence } from "../store/sequences.js";
@@ -31,6 +39,9 @@ import { insertSequenceMessages } from "../store/sequence-messages.js";
 import { insertSequenceTasks } from "../store/sequence-tasks.js";
 import { insertSuppression } from "../store/suppressions.js";
 import { NEXT_STEP_DUE_TASK } from "./next-steps/next-step-writes.js";
+import { appendPlaybookEvent } from "./playbooks/playbook-writes.js";
+import { refreshAllScores } from "./scoring/rescore-leads.js";
+import { trainScoringModelInTransaction } from "./scoring/train-scoring-model.js";
 import { FINISH_GRACE_MS } from "./sequence-sending/advance-enrolment.js";
 import { SEQUENCE_STEP_TASK, sequenceStepTimerKey } from "./sequences/sequence-timers.js";
 import type { ServiceContext } from "./context.js";
@@ -55,9 +66,19 @@ export type DemoSummary = {
   password: string;
   users: { name: string; email: string; role: Role; profile: string }[];
   leadCount: number;
+  /** Events of the history; scoring adds its own (`playbook_saved`, `model_trained`, `scored`). */
   eventCount: number;
   outcomes: { won: number; lost: number; disqualified: number; open: number };
   sequences: { enrolledLeads: number; live: number; emailsSent: number; openTasks: number; optedOut: number; bounced: number };
+  scoring: DemoScoring;
+};
+
+/** What scoring made of the demo: leads per bucket (closed ones as of their close), the playbooks, and the model or why there is none. */
+export type DemoScoring = {
+  buckets: Record<Bucket, number>;
+  playbooks: string[];
+  model: { version: number; auc: number } | null;
+  readiness: ModelReadiness;
 };
 
 /**
@@ -66,10 +87,10 @@ export type DemoSummary = {
  * `created` and `assigned` events at the historical times, the pipeline, and the follow-up
  * sequences with the emails they sent, their tasks, opt-outs and bounces, and the step timers of
  * the enrolments still running (`demoSequencesOfLead`), the qualification answers
- * (`demoQualificationOf`) and the leads' visits to the website (`demoActivityOf`). One
- * transaction, so a failed run leaves the workspace empty and can simply be retried; refuses
- * (`conflict`) when the workspace already has users or leads, so demo data never mixes with real
- * data.
+ * (`demoQualificationOf`) and the leads' visits to the website (`demoActivityOf`); then scoring,
+ * as a workspace switching it on today would have it (`scoreDemo`). One transaction, so a failed
+ * run leaves the workspace empty and can simply be retried; refuses (`conflict`) when the
+ * workspace already has users or leads, so demo data never mixes with real data.
  */
 export async function seedDemo(ctx: ServiceContext, options: SeedDemoOptions): Promise<DemoSummary> {
   const days = options.days ?? DEFAULT_DEMO_DAYS;
@@ -92,8 +113,9 @@ export async function seedDemo(ctx: ServiceContext, options: SeedDemoOptions): P
   const events = [...sequenceSavedEvents(sequences), ...leadEvents];
   const states = pipelines.flatMap(({ state }) => (state ? [state] : []));
   const written = followUps.filter((followUp) => followUp !== null);
+  let scoring: DemoScoring;
   try {
-    await ctx.db.transaction().execute(async (trx) => {
+    scoring = await ctx.db.transaction().execute(async (trx) => {
       await refuseUnlessEmpty(trx);
       await insertUsers(trx, history.team.map(({ user }) => ({ user, passwordHash })));
       await writeLeads(trx, history.leads.map(({ lead }, index) => withOptOut(lead, followUps[index] ?? null)));
@@ -104,6 +126,7 @@ export async function seedDemo(ctx: ServiceContext, options: SeedDemoOptions): P
       await insertLeadPipelines(trx, states, history.endAt);
       await insertQualificationAnswers(trx, qualifications.flatMap(({ answers }, index) => answers.map((answer) => ({ ...answer, leadId: history.leads[index]!.lead.id }))));
       await scheduleTimers(trx, [...nextStepTimersOf(states), ...sequenceStepTimersOf(written.flatMap((followUp) => followUp.enrolments))], history.endAt);
+      return scoreDemo(trx, ctx, options.seed, sequences, history.endAt);
     });
   } catch (error) {
     // Two demo runs racing on PostgreSQL: the loser trips over the winner's user emails.
@@ -111,7 +134,37 @@ export async function seedDemo(ctx: ServiceContext, options: SeedDemoOptions): P
     throw error;
   }
   ctx.log.info({ seed: options.seed, leads: history.leads.length, events: events.length }, "demo workspace seeded");
-  return summarize(history, events.length, written);
+  return summarize(history, events.length, written, scoring);
+}
+
+/**
+ * Scoring switched on at the end of the history: the three playbooks (`demoPlaybooksOf`), the
+ * model trained on the closed leads when there are enough (`modelReadiness`), then a whole
+ * refresh pass: open leads scored now, closed leads as of their close. A pass starts no
+ * playbook on a lead it scores for the first time, so no open lead is enrolled in a sequence
+ * its owner never chose nor has a long-settled SLA clock restarted: enrolments stay as the
+ * history made them, and a lead's playbook starts when its intent level next moves. The
+ * history's events each scheduled a rescore of their lead; the pass has scored every lead on
+ * all of them, so those timers are dropped.
+ */
+async function scoreDemo(trx: Executor, ctx: ServiceContext, seed: number, sequences: DemoSequenceSet, now: number): Promise<DemoScoring> {
+  const [fastest] = (await listSlaPolicies(trx)).sort((a, b) => a.targetMinutes - b.targetMinutes);
+  const playbooks = demoPlaybooksOf(seed, now, sequences, fastest?.id ?? null);
+  for (const playbook of playbooks) {
+    await insertPlaybook(trx, playbook);
+    await appendPlaybookEvent(trx, "playbook_saved", playbook, DEMO_ACTOR, now);
+  }
+  const { closed, wins } = await countClosedLeads(trx);
+  const readiness = modelReadiness(closed, wins);
+  const trained = readiness.isReady ? await trainScoringModelInTransaction(trx, DEMO_ACTOR, now) : null;
+  await refreshAllScores(trx, ctx, now);
+  await cancelTimersOfTask(trx, LEAD_RESCORE_TASK);
+  return {
+    buckets: await countLeadsByBucket(trx),
+    playbooks: playbooks.map((playbook) => playbook.name),
+    model: trained && { version: trained.version, auc: trained.report.auc },
+    readiness,
+  };
 }
 
 function checkRange(field: string, value: number, range: { min: number; max: number }): void {
@@ -224,7 +277,7 @@ function nextStepTimersOf(states: LeadPipeline[]): TimerSchedule[] {
   });
 }
 
-function summarize(history: DemoHistory, eventCount: number, followUps: DemoLeadSequences[]): DemoSummary {
+function summarize(history: DemoHistory, eventCount: number, followUps: DemoLeadSequences[], scoring: DemoScoring): DemoSummary {
   const outcomes = { won: 0, lost: 0, disqualified: 0, open: 0 };
   for (const { plan } of history.leads) outcomes[plan.outcome.kind]++;
   const sequences = { enrolledLeads: followUps.length, live: 0, emailsSent: 0, openTasks: 0, optedOut: 0, bounced: 0 };
@@ -245,5 +298,6 @@ function summarize(history: DemoHistory, eventCount: number, followUps: DemoLead
     eventCount,
     outcomes,
     sequences,
+    scoring,
   };
 }

@@ -1,4 +1,4 @@
-import type { Bucket, IntentLevel } from "../domain/scoring/scoring-config.js";
+import { BUCKETS, type Bucket, type IntentLevel } from "../domain/scoring/scoring-config.js";
 import type { ScoreContribution } from "../domain/scoring/score-lead.js";
 import { type Executor, fromJsonColumn, toJsonColumn } from "./engine.js";
 import type { LeadScoreTable } from "./schema.js";
@@ -153,4 +153,12 @@ export async function listUnscoredClosedLeads(db: Executor, closedBy: number, li
     .limit(limit)
     .$narrowType<{ closedAt: number }>()
     .execute();
+}
+
+/** How many leads each bucket holds, every bucket present (closed leads count in the bucket they closed with). */
+export async function countLeadsByBucket(db: Executor): Promise<Record<Bucket, number>> {
+  const rows = await db.selectFrom("lead_scores").select((eb) => ["bucket", eb.fn.countAll<number | string>().as("total")]).groupBy("bucket").execute();
+  const counts = Object.fromEntries(BUCKETS.map((bucket) => [bucket, 0])) as Record<Bucket, number>;
+  for (const row of rows) counts[row.bucket] = Number(row.total);
+  return counts;
 }

@@ -100,6 +100,12 @@ export async function cancelTimer(db: Executor, key: string): Promise<boolean> {
   return Number(result.numDeletedRows) > 0;
 }
 
+/** Cancels every pending timer of a task; returns how many. */
+export async function cancelTimersOfTask(db: Executor, task: string): Promise<number> {
+  const result = await db.deleteFrom("timers").where("task", "=", task).where("status", "=", "pending").executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
 /** The pending timer with this key, if any. */
 export async function findTimerByKey(db: Executor, key: string): Promise<Timer | undefined> {
   const row = await db.selectFrom("timers").selectAll().where("key", "=", key).executeTakeFirst();

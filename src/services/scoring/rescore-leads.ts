@@ -23,9 +23,6 @@ export async function rescoreLeadInTransaction(trx: Executor, ctx: ServiceContex
   await scoreLeadsInTransaction(trx, ctx, [...inputs.values()], { state: await loadScoringState(trx), actor: "system", now, isCapture: false, isPlaybookApplied: true });
 }
 
-/** How a refresh pass runs: leads per page, and whether a moved intent level starts its playbook (default true). */
-export type RefreshOptions = { pageSize?: number; isPlaybookApplied?: boolean };
-
 /** What one page did: open leads rescored, and where the pass goes on (null: the next daily pass is scheduled). */
 type RefreshPage = { rescored: number; next: { afterId: string | null } | null };
 
@@ -37,24 +34,23 @@ type RefreshPage = { rescored: number; next: { afterId: string | null } | null }
  * leads it rescored.
  */
 export async function refreshScoresPage(trx: Executor, ctx: ServiceContext, afterId: string | null, now: number, pageSize = REFRESH_PAGE_SIZE): Promise<number> {
-  return (await refreshPage(trx, ctx, afterId, now, { pageSize })).rescored;
+  return (await refreshPage(trx, ctx, afterId, now, pageSize)).rescored;
 }
 
 /**
  * A whole refresh pass in the caller's transaction, page after page until the next daily pass
  * is scheduled: every open lead rescored at `now`, every closed lead without a score scored as
- * of its close. The demo scores its history so, without starting playbooks.
+ * of its close (the demo scores its history so).
  */
-export async function refreshAllScores(trx: Executor, ctx: ServiceContext, now: number, options: RefreshOptions = {}): Promise<void> {
+export async function refreshAllScores(trx: Executor, ctx: ServiceContext, now: number): Promise<void> {
   let next: RefreshPage["next"] = { afterId: null };
-  while (next) next = (await refreshPage(trx, ctx, next.afterId, now, options)).next;
+  while (next) next = (await refreshPage(trx, ctx, next.afterId, now, REFRESH_PAGE_SIZE)).next;
 }
 
-async function refreshPage(trx: Executor, ctx: ServiceContext, afterId: string | null, now: number, options: RefreshOptions): Promise<RefreshPage> {
-  const { pageSize = REFRESH_PAGE_SIZE, isPlaybookApplied = true } = options;
+async function refreshPage(trx: Executor, ctx: ServiceContext, afterId: string | null, now: number, pageSize: number): Promise<RefreshPage> {
   const ids = await listOpenLeadIds(trx, afterId, pageSize);
   const inputs = await loadScoringInputs(trx, ids);
-  const run = { state: await loadScoringState(trx), actor: "system", now, isCapture: false, isPlaybookApplied, isPlaybookDeferred: true };
+  const run = { state: await loadScoringState(trx), actor: "system", now, isCapture: false, isPlaybookApplied: true, isPlaybookDeferred: true };
   await scoreLeadsInTransaction(trx, ctx, [...inputs.values()], run);
   const isLastPage = ids.length < pageSize;
   const backfilled = isLastPage ? await backfillClosedLeadScores(trx, ctx, now, pageSize) : 0;
