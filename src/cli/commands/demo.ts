@@ -1,6 +1,7 @@
 import { type Command, InvalidArgumentError } from "commander";
 import { DEFAULT_DEMO_DAYS, DEFAULT_DEMO_LEADS_PER_DAY } from "../../domain/demo/generate-demo-history.js";
-import { DEMO_LIMITS, type DemoSummary, seedDemo } from "../../services/seed-demo.js";
+import { BUCKETS } from "../../domain/scoring/scoring-config.js";
+import { DEMO_LIMITS, type DemoScoring, type DemoSummary, seedDemo } from "../../services/seed-demo.js";
 import { quietLog, withRuntime } from "../runtime.js";
 
 type DemoFlags = { seed: number; days: number; leadsPerDay: number };
@@ -45,6 +46,7 @@ function formatSummary(summary: DemoSummary, elapsedMs: number): string {
     `Demo workspace ready in ${(elapsedMs / 1000).toFixed(1)} s (seed ${summary.seed}).`,
     `${count(summary.leadCount)} leads from ${day(summary.startAt)} to ${day(summary.endAt)}: ${count(outcomes.won)} won, ${count(outcomes.lost)} lost, ${count(outcomes.disqualified)} disqualified, ${count(outcomes.open)} open.`,
     `Follow-up: ${count(summary.sequences.enrolledLeads)} leads enrolled (${count(summary.sequences.live)} still in a sequence), ${count(summary.sequences.emailsSent)} emails sent, ${count(summary.sequences.optedOut)} opted out.`,
+    ...scoringLines(summary.scoring),
     "",
     `Log in with password ${summary.password} as:`,
     ...summary.users.map((user) => `  ${user.role.padEnd(8)} ${user.email.padEnd(30)} ${user.name.padEnd(16)} ${user.profile}`),
@@ -52,4 +54,14 @@ function formatSummary(summary: DemoSummary, elapsedMs: number): string {
     "Start the app with: closeloop serve",
   ];
   return `${lines.join("\n")}\n`;
+}
+
+/** Leads per bucket, the playbooks, and the model with its AUC or how much more history it needs. */
+function scoringLines({ buckets, playbooks, model, readiness }: DemoScoring): string[] {
+  const total = BUCKETS.reduce((sum, bucket) => sum + buckets[bucket], 0);
+  return [
+    `Scoring: ${count(total)} leads scored (closed ones as they closed): ${BUCKETS.map((bucket) => `${count(buckets[bucket])} ${bucket}`).join(", ")}.`,
+    `Playbooks: ${playbooks.join("; ")}.`,
+    model ? `Model: version ${model.version}, AUC ${model.auc.toFixed(2)} on ${count(readiness.closed)} closed leads (${count(readiness.wins)} won).` : `Model: not trained. ${readiness.message}`,
+  ];
 }
