@@ -1,5 +1,6 @@
 import { SeededRandom } from "../../demo/seeded-random.js";
-import { type DesignMatrix, type LogisticFit, curvatureOf, fitLogisticRegression, predictRow } from "./logistic-regression.js";
+import type { DesignMatrix } from "./design-matrix.js";
+import { type LogisticFit, curvatureOf, fitLogisticRegression, predictRow } from "./logistic-regression.js";
 
 /**
  * The fold (0 … folds−1) of each row: wins and losses are shuffled separately with a seeded

@@ -1,6 +1,6 @@
 import { type FeatureColumn, type FeatureSpec, MISSING_LEVEL, OTHER_LEVEL } from "./feature-spec.js";
 import { type FeatureRecord, type FeatureValue, columnValue, isMissing, numberOf, textOf, yesNoOf } from "./feature-values.js";
-import type { DesignMatrix } from "./logistic-regression.js";
+import { type DesignMatrix, designMatrix } from "./design-matrix.js";
 
 /** One model input and the column it comes from; `name` is unique within a spec. */
 export type EncodedFeature =
@@ -94,11 +94,8 @@ function categoricalEncoder(column: Extract<FeatureColumn, { kind: "categorical"
   };
 }
 
-/** All records as one row-major matrix. */
+/** All records as one matrix, a row per record. */
 export function encodeRecords(spec: FeatureSpec, records: readonly FeatureRecord[]): DesignMatrix {
   const encoder = recordEncoder(spec);
-  const width = encoder.features.length;
-  const values = new Float64Array(records.length * width);
-  records.forEach((record, i) => encoder.encode(record, values, i * width));
-  return { rows: records.length, width, values };
+  return designMatrix(records.length, encoder.features.length, (row, out) => encoder.encode(records[row]!, out, 0));
 }

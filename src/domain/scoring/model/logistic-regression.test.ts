@@ -1,8 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type DesignMatrix, type LogisticFit, curvatureOf, fitLogisticRegression, predictRow, sigmoid } from "./logistic-regression.js";
+import { type DesignMatrix, designMatrix } from "./design-matrix.js";
+import { type LogisticFit, curvatureOf, fitLogisticRegression, predictRow, sigmoid } from "./logistic-regression.js";
 
-const matrix = (rows: number[][]): DesignMatrix => ({ rows: rows.length, width: rows[0]?.length ?? 0, values: Float64Array.from(rows.flat()) });
+const matrix = (rows: number[][]): DesignMatrix => designMatrix(rows.length, rows[0]?.length ?? 0, (row, out) => out.set(rows[row]!));
 const wins = (outcomes: number[]) => Uint8Array.from(outcomes);
 
 /** The penalised score equations: Σ(y − p) = 0 and Σ(y − p)·x_j = l2 · w_j at the optimum. */
@@ -11,7 +12,7 @@ function scoreResiduals(x: DesignMatrix, y: Uint8Array, fit: LogisticFit, l2: nu
   for (let row = 0; row < x.rows; row++) {
     const gap = y[row]! - predictRow(fit, x, row);
     residuals[0]! += gap;
-    for (let j = 0; j < x.width; j++) residuals[j + 1]! += gap * x.values[row * x.width + j]!;
+    for (let k = x.rowStarts[row]!; k < x.rowStarts[row + 1]!; k++) residuals[x.columns[k]! + 1]! += gap * x.values[k]!;
   }
   return residuals.map((value, j) => (j === 0 ? value : value - l2 * fit.weights[j - 1]!));
 }

@@ -1,5 +1,4 @@
-/** Model inputs, row-major: input `j` of row `i` is `values[i * width + j]`. */
-export type DesignMatrix = { rows: number; width: number; values: Float64Array };
+import type { DesignMatrix } from "./design-matrix.js";
 
 /** Log-odds of winning = `intercept + Σ weights[j] · x[j]`. */
 export type LogisticFit = { intercept: number; weights: Float64Array };
@@ -23,12 +22,19 @@ const TOLERANCE = 1e-7;
 const MAX_ITERATIONS = 100;
 /**
  * Once no coefficient moves by this much, the curvature barely changes between steps: it is
- * kept, and each further step costs a gradient pass (rows × width) instead of a Hessian pass
- * (rows × width²/2). On 100,000 rows × 40 inputs, 6 Hessian passes became 3 and 5 gradient passes.
+ * kept, and each further step costs a gradient pass (non-zeros per row) instead of a Hessian
+ * pass (their square / 2). On 100,000 rows × 40 inputs, 6 Hessian passes became 3 and 5 gradient passes.
  */
 const REUSE_CURVATURE_BELOW = 0.25;
 /** Step halvings tried when a step makes the penalised likelihood worse. */
 const MAX_HALVINGS = 30;
+/**
+ * A step makes the likelihood worse only when it falls by more than this share of it. A sum
+ * over many rows is exact to about 1e-14 of itself, and near the optimum a step gains less
+ * than that: compared exactly, such a step looked worse and was halved again and again until
+ * MAX_ITERATIONS (two of five cross-validation folds on 100,000 rows: 100 passes instead of 6).
+ */
+const ROUNDING = 1e-12;
 
 /** The logistic function, without overflow for large |z|. */
 export function sigmoid(z: number): number {
@@ -40,8 +46,7 @@ export function sigmoid(z: number): number {
 /** Probability of a win for one row of the matrix. */
 export function predictRow(fit: LogisticFit, x: DesignMatrix, row: number): number {
   let eta = fit.intercept;
-  const offset = row * x.width;
-  for (let j = 0; j < x.width; j++) eta += fit.weights[j]! * x.values[offset + j]!;
+  for (let k = x.rowStarts[row]!; k < x.rowStarts[row + 1]!; k++) eta += fit.weights[x.columns[k]!]! * x.values[k]!;
   return sigmoid(eta);
 }
 
@@ -49,7 +54,7 @@ export function predictRow(fit: LogisticFit, x: DesignMatrix, row: number): numb
  * L2-regularised logistic regression by Newton–Raphson (IRLS): each step solves the
  * (width+1)² system `H·δ = g` by Cholesky, and is halved if the penalised log-likelihood fell.
  * With `l2 > 0` the problem is strictly convex, so the answer is unique and separable data
- * still converges. A Hessian pass costs rows × width²/2 multiply-adds.
+ * still converges. A Hessian pass costs about (non-zeros per row)²/2 multiply-adds a row.
  */
 export function fitLogisticRegression(x: DesignMatrix, wins: Uint8Array, options: LogisticOptions): LogisticFit {
   const rows = options.rowIndices ?? Int32Array.from({ length: x.rows }, (_, i) => i);
@@ -61,7 +66,7 @@ export function fitLogisticRegression(x: DesignMatrix, wins: Uint8Array, options
   let halvings = 0;
   for (let iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
     const pass = likelihoodPass(x, wins, rows, beta, options.l2, factor === null);
-    if (pass.objective < previousObjective && halvings < MAX_HALVINGS) {
+    if (pass.objective < previousObjective - ROUNDING * Math.abs(previousObjective) && halvings < MAX_HALVINGS) {
       beta = previous.map((value, j) => (value + beta[j]!) / 2);
       halvings++;
       continue;
@@ -100,95 +105,56 @@ export function curvatureOf(x: DesignMatrix, wins: Uint8Array, rows: Int32Array,
 
 type LikelihoodPass = { objective: number; gradient: Float64Array; curvature: Float64Array | null };
 
-/** Penalised log-likelihood and its gradient at `beta`, and the unpenalised curvature when asked. */
+/**
+ * Penalised log-likelihood and its gradient at `beta`, and the unpenalised curvature when asked,
+ * visiting only each row's non-zero inputs.
+ */
 function likelihoodPass(x: DesignMatrix, wins: Uint8Array, rows: Int32Array, beta: Float64Array, l2: number, withCurvature: boolean): LikelihoodPass {
-  const { width, values } = x;
-  const size = width + 1;
+  const { rowStarts, columns, values } = x;
+  const size = x.width + 1;
   const gradient = new Float64Array(size);
-  const curvature = withCurvature ? new CurvatureSum(size) : null;
+  const curvature = withCurvature ? new Float64Array(size * size) : null;
   let objective = 0;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
-    const offset = row * width;
+    const start = rowStarts[row]!;
+    const end = rowStarts[row + 1]!;
     let eta = beta[0]!;
-    for (let j = 0; j < width; j++) eta += beta[j + 1]! * values[offset + j]!;
+    for (let k = start; k < end; k++) eta += beta[columns[k]! + 1]! * values[k]!;
     const p = sigmoid(eta);
     const residual = wins[row]! - p;
     objective += wins[row]! * eta - softplus(eta);
     gradient[0]! += residual;
-    for (let j = 0; j < width; j++) gradient[j + 1]! += residual * values[offset + j]!;
-    curvature?.add(p * (1 - p), values, offset);
+    for (let k = start; k < end; k++) gradient[columns[k]! + 1]! += residual * values[k]!;
+    if (curvature) addOuterProduct(curvature, size, p * (1 - p), x, start, end);
   }
   for (let j = 1; j < size; j++) {
     objective -= (l2 / 2) * beta[j]! ** 2;
     gradient[j]! -= l2 * beta[j]!;
   }
-  return { objective, gradient, curvature: curvature?.total() ?? null };
+  if (curvature) mirrorUpperTriangle(curvature, size);
+  return { objective, gradient, curvature };
 }
 
-/** Rows per block of the curvature sum: a 41-input block is 84 KB, inside a core's L2 cache. */
-const BLOCK_ROWS = 256;
-
 /**
- * Sums `Xᵀ·W·X` (intercept first) a block of rows at a time: the rows, scaled by √w, are
- * stored input by input, and each matrix entry adds one dot product over the block in
- * registers. On 100,000 rows × 40 inputs that is about 3.5× faster than adding each row's
- * outer product into the matrix.
+ * Adds `weight · r·rᵀ` to the upper triangle of `matrix`, where `r` is the row (intercept 1
+ * first) whose non-zeros are at `start … end − 1`: a pair of non-zeros at a time, so a
+ * benchmark lead, 13 non-zeros of 55 inputs, costs 105 multiply-adds instead of 1,596.
  */
-class CurvatureSum {
-  readonly #size: number;
-  readonly #matrix: Float64Array;
-  readonly #block: Float64Array;
-  #rows = 0;
-
-  constructor(size: number) {
-    this.#size = size;
-    this.#matrix = new Float64Array(size * size);
-    this.#block = new Float64Array(size * BLOCK_ROWS);
+function addOuterProduct(matrix: Float64Array, size: number, weight: number, x: DesignMatrix, start: number, end: number): void {
+  const { columns, values } = x;
+  matrix[0]! += weight;
+  for (let a = start; a < end; a++) {
+    const at = (columns[a]! + 1) * size;
+    const scaled = weight * values[a]!;
+    matrix[columns[a]! + 1]! += scaled;
+    for (let b = a; b < end; b++) matrix[at + columns[b]! + 1]! += scaled * values[b]!;
   }
+}
 
-  /** Adds one row, `values[offset … offset + size − 1)`, with weight `p·(1 − p)`. */
-  add(weight: number, values: Float64Array, offset: number): void {
-    const scale = Math.sqrt(weight);
-    const r = this.#rows;
-    this.#block[r] = scale;
-    for (let j = 1; j < this.#size; j++) this.#block[j * BLOCK_ROWS + r] = scale * values[offset + j - 1]!;
-    if (++this.#rows === BLOCK_ROWS) this.#flush();
-  }
-
-  /** The full symmetric matrix. */
-  total(): Float64Array {
-    this.#flush();
-    const size = this.#size;
-    for (let j = 1; j < size; j++) for (let k = 0; k < j; k++) this.#matrix[j * size + k] = this.#matrix[k * size + j]!;
-    return this.#matrix;
-  }
-
-  /** Four running sums per dot product let the CPU overlap the multiply-adds. */
-  #flush(): void {
-    const block = this.#block;
-    const rows = this.#rows;
-    for (let a = 0; a < this.#size; a++) {
-      const at = a * BLOCK_ROWS;
-      for (let b = a; b < this.#size; b++) {
-        const bt = b * BLOCK_ROWS;
-        let s0 = 0;
-        let s1 = 0;
-        let s2 = 0;
-        let s3 = 0;
-        let r = 0;
-        for (; r + 3 < rows; r += 4) {
-          s0 += block[at + r]! * block[bt + r]!;
-          s1 += block[at + r + 1]! * block[bt + r + 1]!;
-          s2 += block[at + r + 2]! * block[bt + r + 2]!;
-          s3 += block[at + r + 3]! * block[bt + r + 3]!;
-        }
-        for (; r < rows; r++) s0 += block[at + r]! * block[bt + r]!;
-        this.#matrix[a * this.#size + b]! += s0 + s1 + s2 + s3;
-      }
-    }
-    this.#rows = 0;
-  }
+/** Copies the upper triangle onto the lower one. */
+function mirrorUpperTriangle(matrix: Float64Array, size: number): void {
+  for (let j = 1; j < size; j++) for (let k = 0; k < j; k++) matrix[j * size + k] = matrix[k * size + j]!;
 }
 
 /** A copy of the curvature with the ridge on every weight's diagonal (not the intercept's). */
