@@ -1,39 +1,17 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { Command } from "commander";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { ENGINES, openTestDatabase, type TestDatabase } from "../../../test/support/engines.js";
+import { describe, expect, it } from "vitest";
+import { ENGINES } from "../../../test/support/engines.js";
+import { cliDatabasePerTest, runCliInProcess } from "../../../test/support/run-cli.js";
 import { registerDemoCommand } from "./demo.js";
 
-/** Runs `closeloop demo ARGS` in this process (a child process costs a TypeScript compile) and returns what it printed. */
+/** Runs `closeloop demo ARGS` in this process and returns what it printed. */
 async function demo(args: string[]): Promise<string> {
-  const program = new Command().exitOverride();
-  registerDemoCommand(program);
-  let stdout = "";
-  const write = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => ((stdout += String(chunk)), true));
-  try {
-    await program.parseAsync(["demo", ...args], { from: "user" });
-    return stdout;
-  } finally {
-    write.mockRestore();
-  }
+  const { stdout, error } = await runCliInProcess(registerDemoCommand, ["demo", ...args]);
+  if (error) throw error;
+  return stdout;
 }
 
 describe.each(ENGINES)("closeloop demo (%s)", (engine) => {
-  let dataDir: string;
-  let database: TestDatabase;
-  beforeEach(async () => {
-    dataDir = mkdtempSync(path.join(os.tmpdir(), "closeloop-demo-"));
-    database = await openTestDatabase(engine, { sqliteFile: path.join(dataDir, "closeloop.db") });
-    vi.stubEnv("DATA_DIR", dataDir);
-    vi.stubEnv("DATABASE_URL", engine === "postgres" ? database.location : "");
-  });
-  afterEach(async () => {
-    vi.unstubAllEnvs();
-    await database.destroy();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  cliDatabasePerTest(engine, "closeloop-demo-");
 
   it("prints the scoring next to the follow-up: leads per bucket, the playbooks and the model's version and AUC", async () => {
     const stdout = await demo(["--seed", "3", "--days", "60", "--leads-per-day", "20"]);

@@ -1,29 +1,14 @@
 import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { Command } from "commander";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { runCli } from "../../../test/support/run-cli.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli, runCliInProcess } from "../../../test/support/run-cli.js";
 import { MAX_CSV_BYTES, registerModelCommands } from "./model.js";
 
 const FIXTURE = path.resolve(import.meta.dirname, "../../../test/fixtures/model/closed-deals.csv");
 
-/** Runs `closeloop model …` in this process (a child process costs a TypeScript compile each time). */
-async function run(args: string[]): Promise<{ stdout: string; error?: Error }> {
-  const program = new Command().exitOverride().configureOutput({ writeErr: () => undefined, writeOut: () => undefined });
-  registerModelCommands(program);
-  program.commands.forEach((group) => group.commands.forEach((command) => command.exitOverride()));
-  let stdout = "";
-  const write = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => ((stdout += String(chunk)), true));
-  try {
-    await program.parseAsync(["model", "evaluate", ...args], { from: "user" });
-    return { stdout };
-  } catch (error) {
-    return { stdout, error: error as Error };
-  } finally {
-    write.mockRestore();
-  }
-}
+/** Runs `closeloop model evaluate ARGS` in this process. */
+const run = (args: string[]) => runCliInProcess(registerModelCommands, ["model", "evaluate", ...args]);
 
 describe("closeloop model evaluate", () => {
   let dir: string;
