@@ -1,11 +1,11 @@
 import { type FormEvent, useState } from "react";
 import { getPipeline, type OutcomeReason, type PipelineConfig, type QualificationCriterion, savePipeline, type StageDefinition } from "../../../api/pipeline.js";
 import { FieldError } from "../../../components/field-error.js";
-import { FormActions } from "../../../components/form-actions.js";
 import { FormAlert } from "../../../components/form-alert.js";
 import { TextField } from "../../../components/text-field.js";
 import { useResource } from "../../../hooks/use-resource.js";
-import { type ConfigProblem, configProblemOf, errorAt, fieldPlace, problemDetail, stageIndexOf } from "./config-field.js";
+import { ConfigSaveBar, useConfigSave } from "../shared/config-save.js";
+import { type ConfigProblem, errorAt, fieldPlace, stageIndexOf } from "./config-field.js";
 import { KeyedRowsEditor } from "./keyed-rows-editor.js";
 import { addStage, completeConfig, moveItem } from "./pipeline-draft.js";
 import { StageEditor } from "./stage-editor.js";
@@ -31,38 +31,28 @@ function PipelineForm({ config, onSaved }: { config: PipelineConfig; onSaved: (n
   const [draft, setDraft] = useState(config);
   const [savedKeys, setSavedKeys] = useState(() => config.stages.map((stage) => stage.key));
   const [selected, setSelected] = useState(0);
-  const [problem, setProblem] = useState<ConfigProblem | null>(null);
-  // Where the refusal points, in words, named when it arrived: stage numbers shift as stages move.
-  const [refusal, setRefusal] = useState<string | null>(null);
-  const [status, setStatus] = useState("");
-  const [isSaving, setIsSaving] = useState(false);
+  // The refusal's place is named in words when it arrives: stage numbers shift as stages move.
+  const saving = useConfigSave();
+  const { problem, setProblem } = saving;
   const set = (change: Partial<PipelineConfig>) => setDraft((current) => ({ ...current, ...change }));
   const stage = draft.stages[selected];
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (isSaving) return;
-    setStatus("");
+    if (saving.isSaving) return;
     // Field paths in a refusal point into what was sent, so the draft becomes exactly that.
     const body = completeConfig(draft);
     setDraft(body);
-    setIsSaving(true);
-    try {
-      const saved = await savePipeline(body);
-      setDraft(saved);
-      setSavedKeys(saved.stages.map((one) => one.key));
-      setProblem(null);
-      setRefusal(null);
-      setStatus("Saved.");
-      onSaved(saved);
-    } catch (error) {
-      const next = configProblemOf(error);
-      setProblem(next);
-      setRefusal(`Not saved. ${next.field ? `${fieldPlace(body, next.field)}: ` : ""}${problemDetail(next)}`);
-      setSelected((current) => stageIndexOf(next) ?? current);
-    } finally {
-      setIsSaving(false);
-    }
+    await saving.save(() => savePipeline(body), {
+      placeOf: (field) => fieldPlace(body, field),
+      savedStatus: "Saved.",
+      onSaved: (saved) => {
+        setDraft(saved);
+        setSavedKeys(saved.stages.map((one) => one.key));
+        onSaved(saved);
+      },
+      onRefused: (next) => setSelected((current) => stageIndexOf(next) ?? current),
+    });
   }
 
   /** Adding, moving or removing a stage renumbers them, so a refusal's field path no longer points where it did. */
@@ -151,12 +141,7 @@ function PipelineForm({ config, onSaved }: { config: PipelineConfig; onSaved: (n
         </div>
       </section>
       {/* Sticky, so the verdict of a save stands beside its button however far down the form was scrolled. */}
-      <FormActions label="Save pipeline" isSaving={isSaving} className="pipeline-save-bar">
-        <span className="muted small" role="status">
-          {status}
-        </span>
-        <FormAlert message={refusal} />
-      </FormActions>
+      <ConfigSaveBar label="Save pipeline" className="pipeline-save-bar" saving={saving} />
     </form>
   );
 }

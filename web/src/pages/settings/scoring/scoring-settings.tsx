@@ -3,10 +3,9 @@ import { getScoringConfig, type ScoringConfigView, saveScoringConfig } from "../
 import { userCan } from "../../../app/permissions.js";
 import { useSessionUser } from "../../../app/session-context.js";
 import { AppLink } from "../../../components/app-link.js";
-import { FormActions } from "../../../components/form-actions.js";
 import { FormAlert } from "../../../components/form-alert.js";
 import { useResource } from "../../../hooks/use-resource.js";
-import { type ConfigProblem, configProblemOf, problemDetail } from "../pipeline/config-field.js";
+import { ConfigSaveBar, useConfigSave } from "../shared/config-save.js";
 import { FitRulesEditor } from "./fit-rules-editor.js";
 import { IntentRulesEditor } from "./intent-rules-editor.js";
 import { ScorePreviewTable } from "./score-preview-table.js";
@@ -35,10 +34,8 @@ type ScoringFormProps = { view: ScoringConfigView; onSaved: (next: ScoringConfig
 function ScoringForm({ view, onSaved }: ScoringFormProps) {
   const canEdit = userCan(useSessionUser(), "scoring:manage");
   const [draft, setDraft] = useState(() => draftOf(view));
-  const [problem, setProblem] = useState<ConfigProblem | null>(null);
-  const [refusal, setRefusal] = useState<string | null>(null);
-  const [status, setStatus] = useState("");
-  const [isSaving, setIsSaving] = useState(false);
+  const saving = useConfigSave();
+  const { problem, setProblem, setStatus } = saving;
   const config = configOfDraft(draft);
   const preview = useScorePreview(config, canEdit);
   const set = (change: Partial<ScoringDraft>) => {
@@ -53,23 +50,15 @@ function ScoringForm({ view, onSaved }: ScoringFormProps) {
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (isSaving || !canEdit) return;
-    setStatus("");
-    setIsSaving(true);
-    try {
-      const saved = await saveScoringConfig(config);
-      setDraft(draftOf(saved));
-      setProblem(null);
-      setRefusal(null);
-      setStatus("Saved. Open leads are being rescored.");
-      onSaved(saved);
-    } catch (error) {
-      const next = configProblemOf(error);
-      setProblem(next);
-      setRefusal(`Not saved. ${next.field ? `${scoringFieldPlace(draft, next.field)}: ` : ""}${problemDetail(next)}`);
-    } finally {
-      setIsSaving(false);
-    }
+    if (saving.isSaving || !canEdit) return;
+    await saving.save(() => saveScoringConfig(config), {
+      placeOf: (field) => scoringFieldPlace(draft, field),
+      savedStatus: "Saved. Open leads are being rescored.",
+      onSaved: (saved) => {
+        setDraft(draftOf(saved));
+        onSaved(saved);
+      },
+    });
   }
 
   return (
@@ -82,12 +71,7 @@ function ScoringForm({ view, onSaved }: ScoringFormProps) {
           <ThresholdFields draft={draft} problem={problem} onChange={set} />
         </fieldset>
         {canEdit && (
-          <FormActions label="Save scoring rules" isSaving={isSaving} className="scoring-save-bar">
-            <span className="muted small" role="status">
-              {status}
-            </span>
-            <FormAlert message={refusal} />
-          </FormActions>
+          <ConfigSaveBar label="Save scoring rules" className="scoring-save-bar" saving={saving} />
         )}
       </form>
       {canEdit && <ScorePreviewTable preview={preview} placeOf={(field) => scoringFieldPlace(draft, field)} />}
