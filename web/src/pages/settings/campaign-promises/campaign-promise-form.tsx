@@ -1,10 +1,10 @@
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, useId } from "react";
 import { type CampaignPromise, saveCampaignPromise } from "../../../api/campaign-promises.js";
 import { FormActions } from "../../../components/form-actions.js";
 import { FormAlert } from "../../../components/form-alert.js";
-import { formProblemOf, NO_PROBLEM } from "../../../components/form-problem.js";
 import { TextAreaField } from "../../../components/text-area-field.js";
 import { TextField } from "../../../components/text-field.js";
+import { useFormSave } from "../../../hooks/use-form-save.js";
 import { parseAmount } from "../../../format/format-money.js";
 
 const FIELDS = ["campaign", "priceAnchor", "timelineDays", "notes"] as const;
@@ -14,8 +14,7 @@ type CampaignPromiseFormProps = { promise: CampaignPromise | null; onSaved: () =
 /** Records or changes what one campaign promised; blank boxes promise nothing. */
 export function CampaignPromiseForm({ promise, onSaved, onCancel }: CampaignPromiseFormProps) {
   const id = useId();
-  const [problem, setProblem] = useState(NO_PROBLEM);
-  const [isSaving, setIsSaving] = useState(false);
+  const { problem, setProblem, isSaving, submit } = useFormSave(FIELDS);
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -27,14 +26,7 @@ export function CampaignPromiseForm({ promise, onSaved, onCancel }: CampaignProm
     const priceAnchor = anchorText === "" ? null : parseAmount(anchorText);
     if (priceAnchor === null && anchorText !== "") return setProblem({ fieldErrors: { priceAnchor: "Enter an amount, e.g. 12000 or 12,000.50." }, message: null });
     const timelineText = read("timelineDays");
-    setIsSaving(true);
-    try {
-      await saveCampaignPromise(campaign, { priceAnchor, timelineDays: timelineText === "" ? null : Number(timelineText), notes: read("notes") || null });
-      onSaved();
-    } catch (error) {
-      setProblem(formProblemOf(error, FIELDS));
-      setIsSaving(false);
-    }
+    await submit(() => saveCampaignPromise(campaign, { priceAnchor, timelineDays: timelineText === "" ? null : Number(timelineText), notes: read("notes") || null }), onSaved);
   }
 
   return (

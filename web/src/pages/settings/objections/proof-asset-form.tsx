@@ -1,12 +1,12 @@
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, useId } from "react";
 import type { Objection } from "../../../api/objections.js";
 import { changeProofAsset, createProofAsset, type NewProofAsset, type ProofAsset, type ProofAssetKind } from "../../../api/proof-assets.js";
 import type { StageDefinition } from "../../../api/pipeline.js";
 import { FieldError } from "../../../components/field-error.js";
 import { FormActions } from "../../../components/form-actions.js";
 import { FormAlert } from "../../../components/form-alert.js";
-import { formProblemOf, NO_PROBLEM } from "../../../components/form-problem.js";
 import { TextField } from "../../../components/text-field.js";
+import { useFormSave } from "../../../hooks/use-form-save.js";
 import { PROOF_ASSET_KINDS } from "../../../../../src/domain/objections/proof-asset.js";
 import { PROOF_KIND_LABELS } from "../../lead-detail/objection-words.js";
 import { tagsOf } from "./catalog-text.js";
@@ -28,21 +28,12 @@ export function proofAssetOf(form: FormData): NewProofAsset {
 /** Adds or changes a case study, testimonial or ROI example, with the objections, industries and stages it fits. */
 export function ProofAssetForm({ asset, objections, stages, onSaved, onCancel }: ProofAssetFormProps) {
   const id = useId();
-  const [problem, setProblem] = useState(NO_PROBLEM);
-  const [isSaving, setIsSaving] = useState(false);
+  const { problem, isSaving, submit } = useFormSave(FIELDS);
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const body = proofAssetOf(new FormData(event.currentTarget));
-    setIsSaving(true);
-    try {
-      if (asset) await changeProofAsset(asset.id, body);
-      else await createProofAsset(body);
-      onSaved();
-    } catch (error) {
-      setProblem(formProblemOf(error, FIELDS));
-      setIsSaving(false);
-    }
+    await submit(() => (asset ? changeProofAsset(asset.id, body) : createProofAsset(body)), onSaved);
   }
 
   // Retired objections stay ticked on assets that have them, but are not offered to new ones.

@@ -6,9 +6,9 @@ import type { SlaPolicy } from "../../../api/sla-policies.js";
 import { FieldError } from "../../../components/field-error.js";
 import { FormActions } from "../../../components/form-actions.js";
 import { FormAlert } from "../../../components/form-alert.js";
-import { formProblemOf, NO_PROBLEM } from "../../../components/form-problem.js";
 import { TextAreaField } from "../../../components/text-area-field.js";
 import { TextField } from "../../../components/text-field.js";
+import { useFormSave } from "../../../hooks/use-form-save.js";
 import { INTENT_LEVEL_LABELS } from "../../../format/format-score.js";
 
 const FIELDS = ["name", "intentLevel", "source", "slaPolicyId", "sequenceId", "stageGuidance"] as const;
@@ -21,8 +21,7 @@ type PlaybookFormProps = { playbook: Playbook | null; policies: SlaPolicy[]; seq
 export function PlaybookForm({ playbook, policies, sequences, onSaved, onCancel }: PlaybookFormProps) {
   const id = useId();
   const [draft, setDraft] = useState<PlaybookInput>(playbook ?? BLANK);
-  const [problem, setProblem] = useState(NO_PROBLEM);
-  const [isSaving, setIsSaving] = useState(false);
+  const { problem, isSaving, submit } = useFormSave(FIELDS);
   const set = (change: Partial<PlaybookInput>) => setDraft((current) => ({ ...current, ...change }));
   // An archived sequence enrols nobody: offered only when this playbook already names it, so it can be seen and replaced.
   const offered = sequences.filter((sequence) => !sequence.isArchived || sequence.id === draft.sequenceId);
@@ -31,15 +30,7 @@ export function PlaybookForm({ playbook, policies, sequences, onSaved, onCancel 
     event.preventDefault();
     const { name, intentLevel, source, slaPolicyId, sequenceId, stageGuidance } = draft;
     const body: PlaybookInput = { name: name.trim(), intentLevel, source: source?.trim() || null, slaPolicyId, sequenceId, stageGuidance: stageGuidance?.trim() || null };
-    setIsSaving(true);
-    try {
-      if (playbook) await savePlaybook(playbook.id, body);
-      else await createPlaybook(body);
-      onSaved();
-    } catch (error) {
-      setProblem(formProblemOf(error, FIELDS));
-      setIsSaving(false);
-    }
+    await submit(() => (playbook ? savePlaybook(playbook.id, body) : createPlaybook(body)), onSaved);
   }
 
   return (

@@ -2,8 +2,8 @@ import { type FormEvent, useId, useState } from "react";
 import { changeSlaPolicy, createSlaPolicy, type NewSlaPolicy, type SlaPolicy } from "../../../api/sla-policies.js";
 import { FormActions } from "../../../components/form-actions.js";
 import { FormAlert } from "../../../components/form-alert.js";
-import { formProblemOf, NO_PROBLEM } from "../../../components/form-problem.js";
 import { TextField } from "../../../components/text-field.js";
+import { useFormSave } from "../../../hooks/use-form-save.js";
 import { DEFAULT_ESCALATION } from "../../../../../src/domain/sla/sla-policy.js";
 import { EscalationSteps } from "./escalation-steps.js";
 
@@ -17,23 +17,14 @@ type SlaPolicyFormProps = { policy: SlaPolicy | null; onSaved: () => void; onCan
 export function SlaPolicyForm({ policy, onSaved, onCancel }: SlaPolicyFormProps) {
   const id = useId();
   const [draft, setDraft] = useState<NewSlaPolicy>(policy ?? BLANK);
-  const [problem, setProblem] = useState(NO_PROBLEM);
-  const [isSaving, setIsSaving] = useState(false);
+  const { problem, isSaving, submit } = useFormSave(FIELDS);
   const set = (change: Partial<NewSlaPolicy>) => setDraft((current) => ({ ...current, ...change }));
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const { name, targetMinutes, warningShare, clock, isAutomatedResponseEnough, escalation, isDefault } = draft;
     const body: NewSlaPolicy = { name: name.trim(), targetMinutes, warningShare, clock, isAutomatedResponseEnough, escalation, isDefault };
-    setIsSaving(true);
-    try {
-      if (policy) await changeSlaPolicy(policy.id, body);
-      else await createSlaPolicy(body);
-      onSaved();
-    } catch (error) {
-      setProblem(formProblemOf(error, FIELDS));
-      setIsSaving(false);
-    }
+    await submit(() => (policy ? changeSlaPolicy(policy.id, body) : createSlaPolicy(body)), onSaved);
   }
 
   return (
