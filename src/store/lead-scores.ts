@@ -1,23 +1,10 @@
 import { BUCKETS, type Bucket, type IntentLevel } from "../domain/scoring/scoring-config.js";
-import type { ScoreContribution } from "../domain/scoring/score-lead.js";
+import type { LeadScore, ScoreContribution } from "../domain/scoring/score-lead.js";
 import { type Executor, fromJsonColumn, toJsonColumn } from "./engine.js";
 import type { LeadScoreTable } from "./schema.js";
 
-/** A lead's current score as stored, with the playbook running on it. */
-export type StoredLeadScore = {
-  leadId: string;
-  score: number;
-  fitScore: number;
-  intentScore: number;
-  ruleScore: number;
-  modelProbability: number | null;
-  modelVersion: number | null;
-  bucket: Bucket;
-  intentLevel: IntentLevel;
-  playbookId: string | null;
-  contributions: ScoreContribution[];
-  scoredAt: number;
-};
+/** A lead's current score as stored, with the playbook running on it: the score without its worded explanation (the contributions carry the words). */
+export type StoredLeadScore = Omit<LeadScore, "explanation"> & { leadId: string; playbookId: string | null; scoredAt: number };
 
 /** A stored score without its contributions: what rescoring compares a new score with (the contributions are most of a row). */
 export type StoredScoreSummary = Omit<StoredLeadScore, "contributions">;
