@@ -34,6 +34,15 @@ export type LeadScore = {
   explanation: string[];
 };
 
+/** A score's numbers and levels, without the reasons for it. */
+export type ScoreParts = Omit<LeadScore, "contributions" | "explanation">;
+
+/** The numbers and levels of a score, in the order stored events list them. */
+export function scorePartsOf(score: LeadScore): ScoreParts {
+  const { score: total, fitScore, intentScore, ruleScore, modelProbability, modelVersion, bucket, intentLevel } = score;
+  return { score: total, fitScore, intentScore, ruleScore, modelProbability, modelVersion, bucket, intentLevel };
+}
+
 /** How many contributions the explanation names. */
 const EXPLANATION_LENGTH = 3;
 

@@ -2,7 +2,7 @@ import type { Actor, NewLeadEvent } from "../../domain/lead/lead-event.js";
 import { modelOpinionOf } from "../../domain/scoring/model/train-model.js";
 import { choosePlaybook } from "../../domain/scoring/playbook.js";
 import { intentSignalsOf } from "../../domain/scoring/intent-signals.js";
-import { type LeadScore, type ModelOpinion, scoreLead, scoringFacts } from "../../domain/scoring/score-lead.js";
+import { type LeadScore, type ModelOpinion, scoreLead, scorePartsOf, scoringFacts } from "../../domain/scoring/score-lead.js";
 import type { Executor } from "../../store/engine.js";
 import { LEAD_RESCORE_TASK, leadRescoreTimerKey } from "../../domain/scoring/rescoring-triggers.js";
 import { appendEvents } from "../../store/events.js";
@@ -109,14 +109,7 @@ export function modelOpinion(current: NonNullable<ScoringState["model"]>, record
 export function toStored(leadId: string, score: LeadScore, playbookId: string | null, now: number): StoredLeadScore {
   return {
     leadId,
-    score: score.score,
-    fitScore: score.fitScore,
-    intentScore: score.intentScore,
-    ruleScore: score.ruleScore,
-    modelProbability: score.modelProbability,
-    modelVersion: score.modelVersion,
-    bucket: score.bucket,
-    intentLevel: score.intentLevel,
+    ...scorePartsOf(score),
     playbookId,
     contributions: score.contributions.slice(0, STORED_CONTRIBUTIONS),
     scoredAt: now,
@@ -139,14 +132,7 @@ function isSameScore(before: StoredScoreSummary, after: StoredLeadScore): boolea
 /** The `scored` event of a lead's new score, with the score it had `before` (none on its first). */
 export function scoredEvent(leadId: string, score: LeadScore, before: StoredScoreSummary | undefined, actor: Actor, at: number): NewLeadEvent {
   const data = {
-    score: score.score,
-    fitScore: score.fitScore,
-    intentScore: score.intentScore,
-    ruleScore: score.ruleScore,
-    modelProbability: score.modelProbability,
-    modelVersion: score.modelVersion,
-    bucket: score.bucket,
-    intentLevel: score.intentLevel,
+    ...scorePartsOf(score),
     previousScore: before?.score ?? null,
     previousBucket: before?.bucket ?? null,
     top: score.explanation,
