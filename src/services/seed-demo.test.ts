@@ -17,9 +17,9 @@ import { LEAD_RESCORE_TASK, SCORES_REFRESH_TASK } from "../domain/scoring/rescor
 import { listPlaybooks } from "../store/playbooks.js";
 import { listSlaPolicies } from "../store/sla-policies.js";
 import { readModelReport } from "./scoring/read-model-report.js";
+import { DAY_MS } from "../domain/time.js";
 
 const DAYS = 60;
-const DAY_MS = 86_400_000;
 
 /** Events scoring writes after the history, which `eventCount` leaves out. */
 const SCORING_EVENTS = ["scored", "playbook_saved", "model_trained"];

@@ -6,6 +6,7 @@ import { insertOwnerWithMailbox } from "../../test/support/sequence-fixtures.js"
 import type * as receiveModule from "../services/inbound-mail/receive-inbound-mail.js";
 import { findMailbox, saveMailbox } from "../store/mailboxes.js";
 import { MAX_FAILURES_PER_MESSAGE, type MessageFailures, pollMailboxesOnce } from "./mailbox-poller.js";
+import { DAY_MS } from "../domain/time.js";
 
 /** Message-IDs whose handling fails as when the database goes away mid-poll. */
 const failing = vi.hoisted(() => ({ messageIds: new Set<string>() }));
@@ -22,7 +23,6 @@ vi.mock("../services/inbound-mail/receive-inbound-mail.js", async (importOrigina
 });
 
 const REP = { name: "rep_flaky", password: "s3cret pass" };
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 describe.skipIf(!hasDovecot).each(ENGINES)(dovecotTitle("pollMailboxesOnce when handling fails, on %s"), (engine) => {
   let dovecot: Dovecot;

@@ -9,9 +9,9 @@ import { saveQualificationAnswers } from "../../src/store/qualification-answers.
 import type { Database } from "../../src/store/schema.js";
 import { REFERENCE_TIME } from "./engines.js";
 import { buildLead } from "./factories.js";
+import { DAY_MS } from "../../src/domain/time.js";
 
 const HOUR_MS = 60 * 60 * 1000;
-const DAY_MS = 24 * HOUR_MS;
 
 export type ClosedLeadHistory = { leadIds: string[]; wins: number };
 

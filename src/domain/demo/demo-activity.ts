@@ -3,7 +3,7 @@ import type { IntentLevel } from "./demo-lead-profile.js";
 import { DEMO_ACTOR } from "./demo-pipeline.js";
 import type { DemoLead } from "./generate-demo-history.js";
 import type { SeededRandom } from "./seeded-random.js";
-import { DAY_MS, HOUR_MS, MINUTE_MS } from "./zoned-time.js";
+import { DAY_MS, HOUR_MS, MINUTE_MS } from "../time.js";
 
 /** The demo company's website, which the activity snippet reports from. */
 export const DEMO_SITE_URL = "https://www.brightwave.example";

@@ -1,6 +1,7 @@
 import { type DemoCountry, DEMO_COUNTRIES } from "./demo-countries.js";
 import { streamFor } from "./seeded-random.js";
-import { DAY_MS, HOUR_MS, instantOfWallClock, MINUTE_MS, weekdayOf } from "./zoned-time.js";
+import { instantOfWallClock, weekdayOf } from "./zoned-time.js";
+import { DAY_MS, HOUR_MS, MINUTE_MS } from "../time.js";
 
 /** A lead arriving: when, and from where. */
 export type Arrival = { createdAt: number; country: DemoCountry; timeZone: string };

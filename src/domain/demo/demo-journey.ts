@@ -4,7 +4,8 @@ import type { DemoLeadPlan, DisqualificationReason, LostReason, PlannedOutcome, 
 import type { DemoSource } from "./demo-sources.js";
 import type { RepSkill } from "./demo-team.js";
 import type { SeededRandom } from "./seeded-random.js";
-import { DAY_MS, HOUR_MS, isWithinWorkingHours, MINUTE_MS, nextWorkingMoment, type WorkingHours } from "./zoned-time.js";
+import { isWithinWorkingHours, nextWorkingMoment, type WorkingHours } from "./zoned-time.js";
+import { DAY_MS, HOUR_MS, MINUTE_MS } from "../time.js";
 
 export type JourneyInput = {
   createdAt: number;

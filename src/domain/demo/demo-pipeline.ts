@@ -5,7 +5,7 @@ import { reasonLabel } from "../qualification/outcome-reason.js";
 import type { DemoLead } from "./generate-demo-history.js";
 import type { PipelineStage, PlannedTouch } from "./demo-lead-plan.js";
 import type { SeededRandom } from "./seeded-random.js";
-import { DAY_MS, MINUTE_MS } from "./zoned-time.js";
+import { DAY_MS, MINUTE_MS } from "../time.js";
 
 /** Who fills events written by the demo, so demo history is recognisable in any timeline. */
 export const DEMO_ACTOR = "demo";

@@ -5,7 +5,7 @@ import { qualificationStatusOf } from "../qualification/qualification-status.js"
 import type { DisqualificationReason } from "./demo-lead-plan.js";
 import { DEMO_ACTOR } from "./demo-pipeline.js";
 import type { DemoLead } from "./generate-demo-history.js";
-import { MINUTE_MS } from "./zoned-time.js";
+import { MINUTE_MS } from "../time.js";
 
 /** The criterion each disqualification reason answers "no" (a student or job seeker has no need we serve). */
 const CRITERION_BY_REASON: Record<DisqualificationReason, string> = {

@@ -4,9 +4,9 @@ import { DEMO_COMPANY_NAME, type DemoSequenceSet, demoSequencesOf } from "./demo
 import { type DemoLeadSequences, demoSequencesOfLead } from "./demo-sequences.js";
 import { type DemoHistory, generateDemoHistory } from "./generate-demo-history.js";
 import { streamFor } from "./seeded-random.js";
+import { DAY_MS } from "../time.js";
 
 const END_AT = Date.UTC(2026, 2, 4, 15, 0);
-const DAY_MS = 86_400_000;
 const FINISH_GRACE_MS = 3 * DAY_MS;
 
 function generate(history: DemoHistory, sequences: DemoSequenceSet): (DemoLeadSequences | null)[] {

@@ -12,7 +12,7 @@ import { DEMO_ACTOR } from "./demo-pipeline.js";
 import type { DemoLead } from "./generate-demo-history.js";
 import type { DemoSequenceSet } from "./demo-sequence-set.js";
 import type { SeededRandom } from "./seeded-random.js";
-import { DAY_MS, HOUR_MS } from "./zoned-time.js";
+import { DAY_MS, HOUR_MS } from "../time.js";
 
 /** Share of leads their owner enrols in a follow-up sequence at the first touch. */
 const ENROLLED_SHARE = 0.45;

@@ -2,7 +2,8 @@ import { parsePhoneNumberFromString } from "libphonenumber-js/max";
 import { beforeAll, describe, expect, it } from "vitest";
 import { normalizeLeadInput } from "../lead/normalize-lead-input.js";
 import { type DemoHistory, type DemoLead, generateDemoHistory } from "./generate-demo-history.js";
-import { DAY_MS, MINUTE_MS, wallClockOf, weekdayOf } from "./zoned-time.js";
+import { wallClockOf, weekdayOf } from "./zoned-time.js";
+import { DAY_MS, MINUTE_MS } from "../time.js";
 
 /** 2026-03-02 09:00 UTC, a Monday. */
 const END_AT = Date.UTC(2026, 2, 2, 9, 0);

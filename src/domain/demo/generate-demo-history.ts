@@ -8,7 +8,7 @@ import type { DemoLeadProfile } from "./demo-lead-profile.js";
 import { DEMO_SOURCES, type DemoSource } from "./demo-sources.js";
 import { buildDemoTeam, type DemoTeamMember, type Territory } from "./demo-team.js";
 import { streamFor } from "./seeded-random.js";
-import { DAY_MS } from "./zoned-time.js";
+import { DAY_MS } from "../time.js";
 
 export type DemoHistoryInput = {
   seed: number;

@@ -1,3 +1,5 @@
+import { DAY_MS, HOUR_MS, MINUTE_MS } from "../time.js";
+
 /**
  * Fast time-zone arithmetic, memoised per zone and day: when demo leads arrive in their own
  * local day and when reps answer inside their working hours, and when sequence steps may go out
@@ -6,9 +8,6 @@
  * whole-hour zones and weekdays; offsets are right wherever clocks change on a quarter hour of UTC (all zones today).
  */
 
-export const MINUTE_MS = 60_000;
-export const HOUR_MS = 60 * MINUTE_MS;
-export const DAY_MS = 24 * HOUR_MS;
 export const QUARTER_HOUR_MS = 15 * MINUTE_MS;
 
 /** Working hours in a zone, Monday to Friday, `[startHour, endHour)` local time. */

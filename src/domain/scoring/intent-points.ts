@@ -1,6 +1,7 @@
-import { DAY_MS } from "../demo/zoned-time.js";
+
 import type { IntentSignal } from "./intent-signals.js";
 import type { IntentRule } from "./scoring-config.js";
+import { DAY_MS } from "../time.js";
 
 /** An intent rule with the signals it counts (most recent first) and their decayed points, unrounded. */
 export type IntentRuleMatch = { rule: IntentRule; signals: IntentSignal[]; points: number };

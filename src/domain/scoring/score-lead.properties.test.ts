@@ -4,8 +4,8 @@ import type { LeadFacts } from "../routing/routing-rule.js";
 import type { IntentSignal } from "./intent-signals.js";
 import { type ModelOpinion, scoreLead } from "./score-lead.js";
 import { DEFAULT_SCORING_CONFIG, type FitRule, INTENT_SIGNAL_KINDS, type IntentRule, type ScoringConfig } from "./scoring-config.js";
+import { DAY_MS } from "../time.js";
 
-const DAY_MS = 86_400_000;
 const NOW = Date.UTC(2026, 5, 1, 12, 0);
 const DETAILS = ["pricing", "demo", "blog", "webinar"];
 

@@ -3,8 +3,8 @@ import { buildLead } from "../../../test/support/factories.js";
 import type { IntentSignal } from "./intent-signals.js";
 import { bucketOf, type ModelOpinion, scoreLead, scoringFacts } from "./score-lead.js";
 import { DEFAULT_SCORING_CONFIG, type ScoringConfig } from "./scoring-config.js";
+import { DAY_MS } from "../time.js";
 
-const DAY_MS = 86_400_000;
 const NOW = Date.UTC(2026, 5, 1, 12, 0);
 const daysAgo = (days: number) => NOW - days * DAY_MS;
 const signal = (kind: IntentSignal["kind"], days: number, details: string[] = []): IntentSignal => ({ kind, at: daysAgo(days), details });

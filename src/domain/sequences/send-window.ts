@@ -1,6 +1,7 @@
-import { DAY_MS, MINUTE_MS, QUARTER_HOUR_MS, wallClockOf, weekdayOf, zoneOffsetMinutes } from "../demo/zoned-time.js";
+import { QUARTER_HOUR_MS, wallClockOf, weekdayOf, zoneOffsetMinutes } from "../demo/zoned-time.js";
 import { invalidField } from "../errors.js";
 import type { SendWindow } from "./sequence.js";
+import { DAY_MS, MINUTE_MS } from "../time.js";
 
 /**
  * The first instant at which the zone's clock shows `wall` (encoded as UTC, see `wallClockOf`)

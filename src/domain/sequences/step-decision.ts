@@ -1,5 +1,6 @@
 import type { DealOutcome } from "../pipeline/deal-outcome.js";
 import type { Enrolment, PauseReason, StopReason } from "./enrolment.js";
+import { HOUR_MS } from "../time.js";
 
 /** What a `sequence-step` timer names: the enrolment and the step it was scheduled for. */
 export type StepTimerPayload = { enrolmentId: string; cycle: number; stepIndex: number };
@@ -42,9 +43,6 @@ export function emailBlockOf(facts: EmailFacts): EmailBlock | null {
   if (!facts.hasMailbox) return { kind: "pause", reason: "no_mailbox" };
   return null;
 }
-
-export const HOUR_MS = 3_600_000;
-export const DAY_MS = 24 * HOUR_MS;
 
 /**
  * How long a throttled step waits before it looks again: a tenth of the hour when the hourly

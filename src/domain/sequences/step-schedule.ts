@@ -1,6 +1,7 @@
-import { DAY_MS, wallClockOf } from "../demo/zoned-time.js";
+import { wallClockOf } from "../demo/zoned-time.js";
 import { firstInstantAtWallClock, nextWindowOpening } from "./send-window.js";
 import type { Sequence, SequenceStep } from "./sequence.js";
+import { DAY_MS } from "../time.js";
 
 /**
  * When a step falls due: `dayOffset` calendar days after the anchor in the lead's zone, at the

@@ -15,14 +15,13 @@ import { recordBounceInTransaction } from "../suppressions/record-bounce.js";
 import { updateReplyWaiting } from "../touches/log-touch.js";
 import type { InboundMatch } from "./match-inbound-mail.js";
 import type { ParsedInboundMail } from "./parse-inbound-mail.js";
+import { DAY_MS } from "../../domain/time.js";
 
 /** Where the email came in. */
 export type InboundVia = "imap" | "webhook";
 
 /** Inbound mail acts on its own: no person or key caused it. */
 const INBOUND_ACTOR: Actor = "system";
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** An email the lead wrote: it starts their wait for an answer, as a logged email in does. */
 const EMAIL_IN: Touch = { channel: "email", direction: "in", outcome: null, durationSeconds: null, notes: null, isAutomated: false };

@@ -12,8 +12,8 @@ import { insertSequenceMessage } from "../../store/sequence-messages.js";
 import { findSuppressionOf } from "../../store/suppressions.js";
 import { writeSetting } from "../../store/settings.js";
 import { receiveInboundMail } from "./receive-inbound-mail.js";
+import { DAY_MS } from "../../domain/time.js";
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 const OWNER = "rep_inbound";
 
 describe.each(ENGINES)("receiveInboundMail on %s", (engine) => {

@@ -3,14 +3,13 @@ import { OUTCOME_STATE_EVENT_TYPES, outcomeReasonCounts, type OutcomeReasonRepor
 import { listOutcomeEvents } from "../../store/outcome-events.js";
 import { readSettings } from "../../store/settings.js";
 import type { ServiceContext } from "../context.js";
+import { DAY_MS } from "../../domain/time.js";
 
 /** The report looks back this far when no `from` is given. */
 const DEFAULT_REPORT_DAYS = 30;
 
 /** The longest range one report reads (it loads the range's closing events into memory). */
 export const MAX_REPORT_DAYS = 366;
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 export type OutcomeReasonsQuery = { from?: number | undefined; to?: number | undefined };
 

@@ -12,9 +12,9 @@ import { seedClosedLeads } from "../../../test/support/closed-lead-history.js";
 import { ENGINES, openTestDatabase, type TestContext, testContext, type TestDatabase } from "../../../test/support/engines.js";
 import { refreshScoresPage } from "./rescore-leads.js";
 import { trainScoringModel } from "./train-scoring-model.js";
+import { DAY_MS } from "../../domain/time.js";
 
 const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
 
 describe.each(ENGINES)("closed leads scored as of their close on %s", (engine) => {
   let database: TestDatabase;

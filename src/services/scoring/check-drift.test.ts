@@ -21,9 +21,9 @@ import { ENGINES, openTestDatabase, type TestContext, testContext, type TestData
 import { buildLead, buildPerson } from "../../../test/support/factories.js";
 import { checkDrift } from "./check-drift.js";
 import { ensureDriftCheckScheduled, SCORING_DRIFT_TIMER_KEY } from "./drift-timer.js";
+import { DAY_MS } from "../../domain/time.js";
 
 const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
 /** 5 November 2026 in New York: October is the last complete month. */
 const NOW = Date.UTC(2026, 10, 5, 15, 0);
 

@@ -2,14 +2,13 @@ import { ensureTimerPending, scheduleTimer } from "../../store/timers.js";
 import type { Executor } from "../../store/engine.js";
 import type { ServiceContext } from "../context.js";
 import { raiseDrift } from "./check-drift.js";
+import { DAY_MS } from "../../domain/time.js";
 
 /** The worker task of the daily drift check. */
 export const SCORING_DRIFT_TASK = "scoring-drift";
 
 /** One key for the whole workspace: however many workers start, one drift check is pending. */
 export const SCORING_DRIFT_TIMER_KEY = "scoring-drift";
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * The daily drift check: raises the last complete month's new alerts and schedules the next

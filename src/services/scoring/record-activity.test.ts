@@ -6,9 +6,9 @@ import { findTimerByKey } from "../../store/timers.js";
 import { ENGINES, openTestDatabase, type TestDatabase, testContext } from "../../../test/support/engines.js";
 import { captureLead } from "../capture-leads.js";
 import { recordActivity } from "./record-activity.js";
+import { DAY_MS } from "../../domain/time.js";
 
 const MINUTE_MS = 60_000;
-const DAY_MS = 24 * 60 * MINUTE_MS;
 
 describe.each(ENGINES)("recordActivity on %s", (engine) => {
   let database: TestDatabase;

@@ -8,12 +8,12 @@ import type { ServiceContext } from "../context.js";
 import { backfillClosedLeadScores } from "./backfill-closed-scores.js";
 import { scoreLeadsInTransaction } from "./score-leads.js";
 import { loadScoringState } from "./scoring-state.js";
+import { DAY_MS } from "../../domain/time.js";
 
 /** Open leads rescored per timer run of a refresh pass: one transaction each. */
 export const REFRESH_PAGE_SIZE = 1000;
 
 /** Intent decays: every open lead is rescored once a day even when nothing happens to it. */
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Rescores one lead after an event that may move its score (the `lead-rescore` task). */
 export async function rescoreLeadInTransaction(trx: Executor, ctx: ServiceContext, leadId: string, now: number): Promise<void> {

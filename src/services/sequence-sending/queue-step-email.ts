@@ -1,5 +1,5 @@
 import { nextWindowOpening } from "../../domain/sequences/send-window.js";
-import { DAY_MS, emailBlockOf, HOUR_MS, sequenceMessageIdOf, throttleRecheckAt } from "../../domain/sequences/step-decision.js";
+import { emailBlockOf, sequenceMessageIdOf, throttleRecheckAt } from "../../domain/sequences/step-decision.js";
 import type { Executor } from "../../store/engine.js";
 import { findMailbox, type Mailbox } from "../../store/mailboxes.js";
 import { enqueueMessages } from "../../store/outbox.js";
@@ -8,6 +8,7 @@ import { findSuppressionOf } from "../../store/suppressions.js";
 import { stopLiveEnrolmentInTransaction } from "../sequences/stop-live-enrolment.js";
 import { pauseStep, postponeStep, type StepRun } from "./step-run.js";
 import { renderStepFor } from "./render-step-for.js";
+import { DAY_MS, HOUR_MS } from "../../domain/time.js";
 
 /** The outbox channel that sends sequence emails through their owner's mailbox. */
 export const SEQUENCE_EMAIL_CHANNEL = "sequence-email";

@@ -25,8 +25,8 @@ import { pauseLiveEnrolmentInTransaction } from "./pause-live-enrolment.js";
 import { sequenceResumeTimerKey, sequenceStepTimerKey } from "./sequence-timers.js";
 import { updateSequence } from "./update-sequence.js";
 import { ALWAYS_OPEN_WINDOW } from "../../../test/support/sequence-fixtures.js";
+import { DAY_MS } from "../../domain/time.js";
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 const MANAGER: Principal = { kind: "user", userId: "user_mgr", role: "manager" };
 const REP: Principal = { kind: "user", userId: "user_rep", role: "rep" };
 const BUSINESS_HOURS = { startMinute: 540, endMinute: 1020, weekdays: [1, 2, 3, 4, 5] };

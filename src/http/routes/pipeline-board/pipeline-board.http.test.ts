@@ -4,8 +4,7 @@ import { ENGINES } from "../../../../test/support/engines.js";
 import { buildLead } from "../../../../test/support/factories.js";
 import { createTestApp, type TestApp, type TestCaller, type TestUser } from "../../../../test/support/http.js";
 import { isoOf } from "../../instants.js";
-
-const DAY_MS = 24 * 60 * 60 * 1000;
+import { DAY_MS } from "../../../domain/time.js";
 
 describe.each(ENGINES)("pipeline board over HTTP (%s)", (engine) => {
   let t: TestApp;
