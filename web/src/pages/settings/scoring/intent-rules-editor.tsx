@@ -1,9 +1,9 @@
 import { MAX_LABEL_LENGTH, MAX_MATCH_LENGTH } from "../../../../../src/domain/scoring/check-scoring-config.js";
-import { FieldError } from "../../../components/field-error.js";
 import { INTENT_SIGNAL_KINDS, type IntentSignalKind } from "../../../api/scoring.js";
 import { SIGNAL_LABELS } from "../../../format/format-score.js";
-import { type ConfigProblem, errorAt, errorWithin } from "../pipeline/config-field.js";
+import type { ConfigProblem } from "../pipeline/config-field.js";
 import { RuleField } from "./rule-field.js";
+import { RuleList } from "./rule-list.js";
 import { blankIntentRule, type IntentRuleDraft } from "./scoring-draft.js";
 
 type IntentRulesEditorProps = {
@@ -16,48 +16,39 @@ type IntentRulesEditorProps = {
 
 /** Points for what the lead did, fading by half-life; a high-intent signal inside the window makes the intent level high. */
 export function IntentRulesEditor({ rules, problem, onChange, onRenumber }: IntentRulesEditorProps) {
-  const set = (index: number, change: Partial<IntentRuleDraft>) => onChange(rules.map((rule, i) => (i === index ? { ...rule, ...change } : rule)));
   return (
-    <fieldset className="scoring-rules">
-      <legend>Intent rules: points for what the lead did</legend>
-      <p className="muted small">
-        Match narrows the signal to those whose form, source, campaign, page address or title contains the text (blank: every one). Points halve every half-life; only the most recent occurrences up to the count add up.
-      </p>
-      <FieldError message={errorAt(problem, "intentRules")} />
-      {rules.map((rule, index) => {
-        const path = `intentRules.${index}`;
-        const invalid = (field: string) => errorAt(problem, `${path}.${field}`) !== undefined;
-        return (
-          <div className="scoring-rule" role="group" aria-label={`Intent rule ${index + 1}`} key={index}>
-            <div className="rule-fields intent-rule-fields">
-              <RuleField caption="Label" className="rule-label" value={rule.label} maxLength={MAX_LABEL_LENGTH} placeholder="Visited the pricing page" isInvalid={invalid("label")} onChange={(event) => set(index, { label: event.target.value })} />
-              <RuleField caption="Signal" className="rule-signal" isInvalid={invalid("signal")}>
-                <select value={rule.signal} onChange={(event) => set(index, { signal: event.target.value as IntentSignalKind })}>
-                  {INTENT_SIGNAL_KINDS.map((kind) => (
-                    <option key={kind} value={kind}>
-                      {SIGNAL_LABELS[kind]}
-                    </option>
-                  ))}
-                </select>
-              </RuleField>
-              <RuleField caption="Match" className="rule-match" value={rule.match} placeholder="any" maxLength={MAX_MATCH_LENGTH} isInvalid={invalid("match")} onChange={(event) => set(index, { match: event.target.value })} />
-              <RuleField caption="Points" className="rule-points" type="number" step="1" value={rule.points} isInvalid={invalid("points")} onChange={(event) => set(index, { points: event.target.value })} />
-              <RuleField caption="Half-life (days)" className="rule-half-life" type="number" min="0" step="any" value={rule.halfLifeDays} isInvalid={invalid("halfLifeDays")} onChange={(event) => set(index, { halfLifeDays: event.target.value })} />
-              <RuleField caption="Counted up to" className="rule-count" type="number" min="1" step="1" value={rule.maxCount} isInvalid={invalid("maxCount")} onChange={(event) => set(index, { maxCount: event.target.value })} />
-              <label className="checkbox rule-check">
-                <input type="checkbox" checked={rule.isHighIntent} onChange={(event) => set(index, { isHighIntent: event.target.checked })} /> High intent
-              </label>
-              <button type="button" className="button-link rule-remove" aria-label={`Remove intent rule ${index + 1}`} onClick={() => onRenumber(rules.filter((_, i) => i !== index))}>
-                Remove
-              </button>
-            </div>
-            <FieldError message={errorWithin(problem, path)} />
-          </div>
-        );
-      })}
-      <button type="button" className="button-quiet" onClick={() => onRenumber([...rules, blankIntentRule()])}>
-        Add intent rule
-      </button>
-    </fieldset>
+    <RuleList
+      ruleName="Intent rule"
+      legend="Intent rules: points for what the lead did"
+      description="Match narrows the signal to those whose form, source, campaign, page address or title contains the text (blank: every one). Points halve every half-life; only the most recent occurrences up to the count add up."
+      path="intentRules"
+      fieldsClassName="intent-rule-fields"
+      rules={rules}
+      problem={problem}
+      blank={blankIntentRule}
+      onChange={onChange}
+      onRenumber={onRenumber}
+      renderFields={({ rule, invalid, change }) => (
+        <>
+          <RuleField caption="Label" className="rule-label" value={rule.label} maxLength={MAX_LABEL_LENGTH} placeholder="Visited the pricing page" isInvalid={invalid("label")} onChange={(event) => change({ label: event.target.value })} />
+          <RuleField caption="Signal" className="rule-signal" isInvalid={invalid("signal")}>
+            <select value={rule.signal} onChange={(event) => change({ signal: event.target.value as IntentSignalKind })}>
+              {INTENT_SIGNAL_KINDS.map((kind) => (
+                <option key={kind} value={kind}>
+                  {SIGNAL_LABELS[kind]}
+                </option>
+              ))}
+            </select>
+          </RuleField>
+          <RuleField caption="Match" className="rule-match" value={rule.match} placeholder="any" maxLength={MAX_MATCH_LENGTH} isInvalid={invalid("match")} onChange={(event) => change({ match: event.target.value })} />
+          <RuleField caption="Points" className="rule-points" type="number" step="1" value={rule.points} isInvalid={invalid("points")} onChange={(event) => change({ points: event.target.value })} />
+          <RuleField caption="Half-life (days)" className="rule-half-life" type="number" min="0" step="any" value={rule.halfLifeDays} isInvalid={invalid("halfLifeDays")} onChange={(event) => change({ halfLifeDays: event.target.value })} />
+          <RuleField caption="Counted up to" className="rule-count" type="number" min="1" step="1" value={rule.maxCount} isInvalid={invalid("maxCount")} onChange={(event) => change({ maxCount: event.target.value })} />
+          <label className="checkbox rule-check">
+            <input type="checkbox" checked={rule.isHighIntent} onChange={(event) => change({ isHighIntent: event.target.checked })} /> High intent
+          </label>
+        </>
+      )}
+    />
   );
 }
