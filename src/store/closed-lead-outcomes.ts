@@ -1,3 +1,4 @@
+import { isClosedAsWon } from "../domain/pipeline/deal-outcome.js";
 import type { ClosedLeadOutcome } from "../domain/scoring/drift.js";
 import type { Executor } from "./engine.js";
 
@@ -35,7 +36,7 @@ export async function listClosedLeadOutcomes(db: Executor, query: ClosedLeadQuer
   const wonStages = new Set(query.wonStages);
   return closes.map((close) => ({
     closedAt: close.closedAt,
-    isWon: wonStages.has(close.stage) && close.status !== "disqualified",
+    isWon: isClosedAsWon(wonStages, close.stage, close.status),
     bucket: close.bucket,
     criteria: criteriaByLead.get(close.leadId) ?? {},
   }));

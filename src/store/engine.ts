@@ -41,6 +41,26 @@ export function containsText(column: string, needle: string): RawBuilder<boolean
 }
 
 /**
+ * A column compared so that SQLite cannot use an index on it. Without table statistics SQLite
+ * may pick the events' (type, at) index for `lead_id in (…) and type in (…)` and read every
+ * such event in the workspace per batch instead of the leads' own through (lead_id, id), so a
+ * pass over many leads grows with the square of the history. PostgreSQL plans it the same.
+ */
+export function withoutIndex(column: string): RawBuilder<string> {
+  return sql<string>`${sql.ref(column)} || ''`;
+}
+
+/** Ids per `in (…)` list: far under SQLite's bound-parameter limit, and a plan PostgreSQL keeps on its index. */
+export const IDS_PER_QUERY = 500;
+
+/** `ids` in lists of at most `IDS_PER_QUERY`, for set-based reads of any number of rows. */
+export function idChunks<T>(ids: readonly T[]): T[][] {
+  const chunks: T[][] = [];
+  for (let start = 0; start < ids.length; start += IDS_PER_QUERY) chunks.push(ids.slice(start, start + IDS_PER_QUERY));
+  return chunks;
+}
+
+/**
  * Row locks for read-modify-write. PostgreSQL needs `FOR UPDATE` so concurrent transactions
  * queue on the row; SQLite has a single writer (the whole transaction is the lock) and has no
  * such syntax.

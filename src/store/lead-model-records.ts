@@ -1,12 +1,10 @@
 import { type RawBuilder, sql } from "kysely";
+import { isClosedAsWon, wonStageKeys } from "../domain/pipeline/deal-outcome.js";
 import { type LeadEngagement, leadModelRecord } from "../domain/scoring/lead-model-features.js";
 import type { FeatureRecord } from "../domain/scoring/model/feature-values.js";
-import { type Executor, fromJsonColumn } from "./engine.js";
+import { type Executor, fromJsonColumn, idChunks, withoutIndex } from "./engine.js";
 import { leadRowToLead } from "./leads.js";
 import { readSettings } from "./settings.js";
-
-/** Ids per `in (...)` list: far under SQLite's bound-parameter limit, and a plan PostgreSQL keeps on the index. */
-const CHUNK_IDS = 500;
 
 /** Events counted as engagement, by the feature they count (page views are `activity` events of kind page_view). */
 const COUNTED_EVENTS: Record<string, Exclude<keyof LeadEngagement, "pageViews">> = { touch: "touches", replied: "replies", meeting_booked: "meetingsBooked" };
@@ -19,15 +17,6 @@ function beforeClose(column: "events.at" | "qa.answered_at"): RawBuilder<boolean
   return sql<boolean>`(${sql.ref("lp.closed_at")} is null or ${sql.ref(column)} < ${sql.ref("lp.closed_at")})`;
 }
 
-/**
- * An event's type, compared so that SQLite keeps off the (type, at) index: without table
- * statistics it would read every touch in the workspace per 500 leads instead of the leads' own
- * through (lead_id, id), so loading grew with the square of the history (as in `loadScoringInputs`).
- */
-function typeOf(column: "events.type"): RawBuilder<string> {
-  return sql<string>`${sql.ref(column)} || ''`;
-}
-
 /** Engagement counts of the leads, each starting at zero. */
 async function loadEngagement(db: Executor, ids: string[]): Promise<Map<string, LeadEngagement>> {
   const engagement = new Map(ids.map((id) => [id, { touches: 0, replies: 0, meetingsBooked: 0, pageViews: 0 }]));
@@ -36,7 +25,7 @@ async function loadEngagement(db: Executor, ids: string[]): Promise<Map<string, 
     .leftJoin("lead_pipeline as lp", "lp.lead_id", "events.lead_id")
     .select((eb) => ["events.lead_id", "events.type", eb.fn.countAll<number | string>().as("total")])
     .where("events.lead_id", "in", ids)
-    .where(typeOf("events.type"), "in", Object.keys(COUNTED_EVENTS))
+    .where(withoutIndex("events.type"), "in", Object.keys(COUNTED_EVENTS))
     .where(beforeClose("events.at"))
     .groupBy(["events.lead_id", "events.type"])
     .execute();
@@ -47,7 +36,7 @@ async function loadEngagement(db: Executor, ids: string[]): Promise<Map<string, 
     .leftJoin("lead_pipeline as lp", "lp.lead_id", "events.lead_id")
     .select(["events.lead_id", "events.data"])
     .where("events.lead_id", "in", ids)
-    .where(typeOf("events.type"), "=", "activity")
+    .where(withoutIndex("events.type"), "=", "activity")
     .where(beforeClose("events.at"))
     .execute();
   for (const row of activity) {
@@ -100,7 +89,7 @@ async function loadChunk(db: Executor, ids: string[], records: Map<string, Featu
  */
 export async function loadModelRecords(db: Executor, leadIds: readonly string[]): Promise<Map<string, FeatureRecord>> {
   const records = new Map<string, FeatureRecord>();
-  for (let start = 0; start < leadIds.length; start += CHUNK_IDS) await loadChunk(db, leadIds.slice(start, start + CHUNK_IDS), records);
+  for (const ids of idChunks(leadIds)) await loadChunk(db, ids, records);
   return records;
 }
 
@@ -108,14 +97,8 @@ export async function loadModelRecords(db: Executor, leadIds: readonly string[])
 export type ClosedModelRecords = { leadIds: string[]; records: FeatureRecord[]; outcomes: boolean[] };
 
 /** Stage keys of the workspace's won stages. */
-async function wonStageKeys(db: Executor): Promise<Set<string>> {
-  const { pipeline } = await readSettings(db);
-  return new Set(pipeline.stages.filter((stage) => stage.milestone === "won").map((stage) => stage.key));
-}
-
-/** Won: in a won stage and not disqualified (a disqualified lead is a loss whatever its stage, as `dealOutcome` says). */
-function isWon(wonStages: ReadonlySet<string>, stage: string, status: string): boolean {
-  return wonStages.has(stage) && status !== "disqualified";
+async function wonStagesOf(db: Executor): Promise<Set<string>> {
+  return new Set(wonStageKeys((await readSettings(db)).pipeline));
 }
 
 function closedLeads(db: Executor) {
@@ -127,20 +110,20 @@ function closedLeads(db: Executor) {
  * record and outcome, oldest close first: won is true, lost or disqualified false.
  */
 export async function loadClosedModelRecords(db: Executor): Promise<ClosedModelRecords> {
-  const wonStages = await wonStageKeys(db);
+  const wonStages = await wonStagesOf(db);
   const closed = await closedLeads(db).select(["lp.lead_id", "leads.stage", "lp.qualification_status"]).orderBy("lp.closed_at").orderBy("lp.lead_id").execute();
   const leadIds = closed.map((row) => row.lead_id);
   const byId = await loadModelRecords(db, leadIds);
   return {
     leadIds,
     records: closed.map((row) => byId.get(row.lead_id)!),
-    outcomes: closed.map((row) => isWon(wonStages, row.stage, row.qualification_status)),
+    outcomes: closed.map((row) => isClosedAsWon(wonStages, row.stage, row.qualification_status)),
   };
 }
 
 /** How many leads have closed and how many of them were won: the history the model would learn from. */
 export async function countClosedLeads(db: Executor): Promise<{ closed: number; wins: number }> {
-  const wonStages = await wonStageKeys(db);
+  const wonStages = await wonStagesOf(db);
   const groups = await closedLeads(db)
     .select((eb) => ["leads.stage", "lp.qualification_status", eb.fn.countAll<number | string>().as("total")])
     .groupBy(["leads.stage", "lp.qualification_status"])
@@ -148,7 +131,7 @@ export async function countClosedLeads(db: Executor): Promise<{ closed: number; 
   let [closed, wins] = [0, 0];
   for (const group of groups) {
     closed += Number(group.total);
-    if (isWon(wonStages, group.stage, group.qualification_status)) wins += Number(group.total);
+    if (isClosedAsWon(wonStages, group.stage, group.qualification_status)) wins += Number(group.total);
   }
   return { closed, wins };
 }

@@ -1,6 +1,6 @@
 import { BUCKETS, type Bucket, type IntentLevel } from "../domain/scoring/scoring-config.js";
 import type { LeadScore, ScoreContribution } from "../domain/scoring/score-lead.js";
-import { type Executor, fromJsonColumn, toJsonColumn } from "./engine.js";
+import { type Executor, fromJsonColumn, idChunks, toJsonColumn } from "./engine.js";
 import type { LeadScoreTable } from "./schema.js";
 
 /** A lead's current score as stored, with the playbook running on it: the score without its worded explanation (the contributions carry the words). */
@@ -37,8 +37,8 @@ const UPSERT_CHUNK_ROWS = 500;
 /** Current scores of the given leads; unscored leads are absent. */
 export async function findLeadScores(db: Executor, leadIds: readonly string[]): Promise<Map<string, StoredLeadScore>> {
   const scores = new Map<string, StoredLeadScore>();
-  for (let start = 0; start < leadIds.length; start += UPSERT_CHUNK_ROWS) {
-    const rows = await db.selectFrom("lead_scores").selectAll().where("lead_id", "in", leadIds.slice(start, start + UPSERT_CHUNK_ROWS)).execute();
+  for (const ids of idChunks(leadIds)) {
+    const rows = await db.selectFrom("lead_scores").selectAll().where("lead_id", "in", ids).execute();
     for (const row of rows) scores.set(row.lead_id, rowToLeadScore(row));
   }
   return scores;
@@ -47,8 +47,8 @@ export async function findLeadScores(db: Executor, leadIds: readonly string[]): 
 /** Current scores of the given leads without their contributions; unscored leads are absent. */
 export async function findScoreSummaries(db: Executor, leadIds: readonly string[]): Promise<Map<string, StoredScoreSummary>> {
   const summaries = new Map<string, StoredScoreSummary>();
-  for (let start = 0; start < leadIds.length; start += UPSERT_CHUNK_ROWS) {
-    const rows = await db.selectFrom("lead_scores").select(SUMMARY_COLUMNS).where("lead_id", "in", leadIds.slice(start, start + UPSERT_CHUNK_ROWS)).execute();
+  for (const ids of idChunks(leadIds)) {
+    const rows = await db.selectFrom("lead_scores").select(SUMMARY_COLUMNS).where("lead_id", "in", ids).execute();
     for (const row of rows) summaries.set(row.lead_id, rowToScoreSummary(row));
   }
   return summaries;

@@ -1,7 +1,6 @@
-import { sql } from "kysely";
 import type { Lead } from "../domain/lead/lead.js";
 import { SIGNAL_EVENT_TYPES, type SignalEvent } from "../domain/scoring/intent-signals.js";
-import { type Executor, fromJsonColumn } from "./engine.js";
+import { type Executor, fromJsonColumn, idChunks, withoutIndex } from "./engine.js";
 import { findLeadsByIds } from "./leads.js";
 
 /** What scoring reads about a lead: its fields, qualification answers, the events that carry intent, and whether it is closed. */
@@ -13,15 +12,6 @@ export type ScoringInput = {
   isClosed: boolean;
 };
 
-/** Ids per `in (...)` list. */
-const CHUNK = 500;
-
-function chunksOf<T>(items: readonly T[]): T[][] {
-  const chunks: T[][] = [];
-  for (let start = 0; start < items.length; start += CHUNK) chunks.push(items.slice(start, start + CHUNK));
-  return chunks;
-}
-
 /**
  * Scoring inputs of the given leads, in four set-based queries per 500 leads; unknown ids are
  * absent. A lead with a cut-off in `cutOffs` gets only the answers and signal events written
@@ -30,19 +20,17 @@ function chunksOf<T>(items: readonly T[]): T[][] {
 export async function loadScoringInputs(db: Executor, leadIds: readonly string[], cutOffs?: ReadonlyMap<string, number>): Promise<Map<string, ScoringInput>> {
   const isKnownBy = (leadId: string, at: number) => at < (cutOffs?.get(leadId) ?? Infinity);
   const inputs = new Map<string, ScoringInput>();
-  for (const ids of chunksOf(leadIds)) {
+  for (const ids of idChunks(leadIds)) {
     for (const lead of await findLeadsByIds(db, ids)) inputs.set(lead.id, { lead, answers: [], events: [], isClosed: false });
     const closed = await db.selectFrom("lead_pipeline").select("lead_id").where("lead_id", "in", ids).where("closed_at", "is not", null).execute();
     for (const row of closed) inputs.get(row.lead_id)!.isClosed = true;
     const answers = await db.selectFrom("qualification_answers").select(["lead_id", "criterion", "answer", "answered_at"]).where("lead_id", "in", ids).execute();
     for (const row of answers) if (isKnownBy(row.lead_id, row.answered_at)) inputs.get(row.lead_id)?.answers.push({ criterion: row.criterion, answer: row.answer });
-    // `type || ''` keeps SQLite off the (type, at) index: without table statistics it would read
-    // every signal event in the workspace per page instead of the leads' own through (lead_id, id).
     const events = await db
       .selectFrom("events")
       .select(["lead_id", "type", "actor", "at", "data"])
       .where("lead_id", "in", ids)
-      .where(sql<string>`${sql.ref("type")} || ''`, "in", [...SIGNAL_EVENT_TYPES])
+      .where(withoutIndex("type"), "in", [...SIGNAL_EVENT_TYPES])
       .orderBy("id")
       .execute();
     for (const row of events) if (isKnownBy(row.lead_id!, row.at)) inputs.get(row.lead_id!)?.events.push({ type: row.type, actor: row.actor, at: row.at, data: fromJsonColumn<Record<string, unknown>>(row.data) });

@@ -22,3 +22,13 @@ export function dealOutcome(stage: Pick<StageDefinition, "milestone">, state: Le
   if (stage.milestone === "lost") return { kind: "lost", ...recorded(config.lostReasons, state.lostReason, state.lostNote) };
   return null;
 }
+
+/** Keys of the stages whose milestone is won. */
+export function wonStageKeys(config: Pick<PipelineConfig, "stages">): string[] {
+  return config.stages.filter((stage) => stage.milestone === "won").map((stage) => stage.key);
+}
+
+/** Whether a closed lead was won: in a won stage and not disqualified (a disqualified lead is a loss whatever its stage, as `dealOutcome` says). */
+export function isClosedAsWon(wonStages: ReadonlySet<string>, stage: string, qualificationStatus: string): boolean {
+  return wonStages.has(stage) && qualificationStatus !== "disqualified";
+}

@@ -1,3 +1,4 @@
+import { wonStageKeys } from "../../domain/pipeline/deal-outcome.js";
 import { invalidField } from "../../domain/errors.js";
 import { isMonth, lastCompleteMonth, monthInWords } from "../../domain/scoring/close-months.js";
 import { detectDrift, type DriftAlert, driftWindow } from "../../domain/scoring/drift.js";
@@ -36,7 +37,7 @@ export async function raiseDrift(trx: Executor, ctx: ServiceContext, month: stri
   if (month !== undefined && month > lastComplete) throw invalidField("month", "must be a month that has ended");
   const checked = month ?? lastComplete;
   const window = driftWindow(checked, timezone);
-  const wonStages = pipeline.stages.filter((stage) => stage.milestone === "won").map((stage) => stage.key);
+  const wonStages = wonStageKeys(pipeline);
   const outcomes = await listClosedLeadOutcomes(trx, { wonStages, closedFrom: window.from, closedBefore: window.before });
   const criteriaLabels = Object.fromEntries(pipeline.qualificationCriteria.map((criterion) => [criterion.key, criterion.label]));
   const raised: DriftAlert[] = [];

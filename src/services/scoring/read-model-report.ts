@@ -1,3 +1,4 @@
+import { wonStageKeys } from "../../domain/pipeline/deal-outcome.js";
 import { addMonths, monthOf, monthStartsAt } from "../../domain/scoring/close-months.js";
 import { HISTORY_MONTHS, type MonthlyCloseRates, monthlyCloseRates } from "../../domain/scoring/drift.js";
 import { type ModelReadiness, modelReadiness } from "../../domain/scoring/model/model-readiness.js";
@@ -30,7 +31,7 @@ export async function readModelReport(ctx: ServiceContext): Promise<ModelReportV
   const latest = await findLatestScoringModel(ctx.db);
   const thisMonth = monthOf(ctx.clock.now(), timezone);
   const outcomes = await listClosedLeadOutcomes(ctx.db, {
-    wonStages: pipeline.stages.filter((stage) => stage.milestone === "won").map((stage) => stage.key),
+    wonStages: wonStageKeys(pipeline),
     closedFrom: monthStartsAt(addMonths(thisMonth, -HISTORY_MONTHS), timezone),
     closedBefore: monthStartsAt(addMonths(thisMonth, 1), timezone),
   });
