@@ -10,6 +10,8 @@ export type ScoringInput = {
   events: SignalEvent[];
   /** Won, lost or disqualified: such leads keep the score they closed with. */
   isClosed: boolean;
+  /** Created by the capture scoring it, in the same transaction: nothing about it is stored yet but the lead and its capture. */
+  isNew?: boolean;
 };
 
 /**

@@ -1,3 +1,4 @@
+import { MINUTE_MS } from "../time.js";
 import type { Lead } from "../lead/lead.js";
 import type { FeatureRecord } from "./model/feature-values.js";
 import { titleSeniority } from "./title-seniority.js";
@@ -33,8 +34,6 @@ export type LeadModelFacts = {
   firstResponseAt: number | null;
   engagement: LeadEngagement;
 };
-
-const MINUTE_MS = 60_000;
 
 /**
  * The lead as a model record. Columns: `source`, `campaign`, `channel`, `country`,

@@ -44,5 +44,12 @@ describe.each(ENGINES)("the learned model in live scores on %s", (engine) => {
     expect(unchanged[0]!.preview).toMatchObject({ score: after.score, modelVersion: version });
     const rulesOnly = await previewScoring(ctx, { config: { ...DEFAULT_SCORING_CONFIG, modelWeight: 0 }, leadIds: [leadId] });
     expect(rulesOnly[0]!.preview.score).toBe(after.ruleScore);
+
+    // A lead captured now is scored by the model at capture, from the lead alone; the preview, reading everything stored about it, agrees.
+    const newLeadId = (await captureLead(ctx, { payload: { email: "pia@new.test", title: "Head of Growth", source: "webinar", country: "DE" }, actor: "test" })).leadId;
+    const atCapture = (await findLeadScores(database.db, [newLeadId])).get(newLeadId)!;
+    expect(atCapture).toMatchObject({ modelVersion: version, modelProbability: expect.any(Number) });
+    const [stored] = await previewScoring(ctx, { config: { ...DEFAULT_SCORING_CONFIG, modelWeight: 0.4 }, leadIds: [newLeadId] });
+    expect(stored!.preview.modelProbability).toBe(atCapture.modelProbability);
   });
 });

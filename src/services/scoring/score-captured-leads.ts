@@ -11,7 +11,7 @@ import type { ScoringState } from "./scoring-state.js";
 
 /** A new lead with the capture events of this batch (it arrived, and any duplicate merged in since): all scoring knows of it yet. */
 function newLeadInput(lead: Lead, captureEvents: readonly NewLeadEvent[] | undefined): ScoringInput {
-  return { lead, answers: [], events: [...(captureEvents ?? [])], isClosed: false };
+  return { lead, answers: [], events: [...(captureEvents ?? [])], isClosed: false, isNew: true };
 }
 
 function captureEventsByLead(events: readonly NewLeadEvent[]): Map<string, NewLeadEvent[]> {

@@ -1,4 +1,6 @@
 import type { Actor, NewLeadEvent } from "../../domain/lead/lead-event.js";
+import { leadModelRecord } from "../../domain/scoring/lead-model-features.js";
+import type { FeatureRecord } from "../../domain/scoring/model/feature-values.js";
 import { modelOpinionOf } from "../../domain/scoring/model/train-model.js";
 import { choosePlaybook } from "../../domain/scoring/playbook.js";
 import { intentSignalsOf } from "../../domain/scoring/intent-signals.js";
@@ -42,9 +44,8 @@ const STORED_CONTRIBUTIONS = 12;
 export async function scoreLeadsInTransaction(trx: Executor, ctx: ServiceContext, inputs: readonly ScoringInput[], run: ScoringRun): Promise<void> {
   const open = inputs.filter((input) => !input.isClosed);
   if (open.length === 0) return;
-  const ids = open.map((input) => input.lead.id);
-  const previous = await findScoreSummaries(trx, ids);
-  const modelRecords = run.state.model ? await loadModelRecords(trx, ids) : new Map();
+  const previous = await findScoreSummaries(trx, open.flatMap((input) => (input.isNew ? [] : [input.lead.id])));
+  const modelRecords = run.state.model ? await modelRecordsOf(trx, open) : new Map<string, FeatureRecord>();
   const changed: StoredLeadScore[] = [];
   const events: NewLeadEvent[] = [];
   const applications: PlaybookApplication[] = [];
@@ -89,6 +90,20 @@ export async function scoreLeadsInTransaction(trx: Executor, ctx: ServiceContext
   for (const application of applications) await applyPlaybookInTransaction(trx, ctx, application);
   await scheduleTimers(trx, deferred.map((leadId) => ({ key: leadRescoreTimerKey(leadId), task: LEAD_RESCORE_TASK, payload: { leadId }, runAt: run.now })), run.now);
 }
+
+/**
+ * The leads as the model reads them. A lead just created has no answers, touches or response
+ * yet: its record is built from the lead itself, without reading what is not there.
+ */
+async function modelRecordsOf(trx: Executor, inputs: readonly ScoringInput[]): Promise<Map<string, FeatureRecord>> {
+  const records = await loadModelRecords(trx, inputs.flatMap((input) => (input.isNew ? [] : [input.lead.id])));
+  for (const { lead, isNew } of inputs) {
+    if (isNew) records.set(lead.id, leadModelRecord({ lead, answers: [], firstResponseAt: null, engagement: NO_ENGAGEMENT }));
+  }
+  return records;
+}
+
+const NO_ENGAGEMENT = { touches: 0, replies: 0, meetingsBooked: 0, pageViews: 0 };
 
 /**
  * The model's opinion in score terms. A contribution arrives in log-odds; near the lead's
