@@ -76,7 +76,7 @@ export async function scoreLeadsInTransaction(trx: Executor, ctx: ServiceContext
         playbook,
         previousPlaybookId: before?.playbookId ?? null,
         intentLevel: score.intentLevel,
-        reason: before ? "intent_changed" : "capture",
+        reason: run.isCapture && !before ? "capture" : "intent_changed",
         // Only a lead this capture created had its clock started under the playbook's policy; a merged one may need a restart.
         isSlaApplied: run.isCapture && !before,
         calendar: run.state.calendar,

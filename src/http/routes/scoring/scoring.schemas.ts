@@ -65,7 +65,7 @@ const ContributionDto = Type.Object({
   ruleId: Type.String(),
   part: Type.Enum(["fit", "intent", "model"]),
   label: Type.String(),
-  points: Type.Number({ description: "The rule's points (decayed, for intent) before the fit/intent shares are applied." }),
+  points: Type.Number({ description: "fit and intent: the rule's points (decayed, for intent) before the fit/intent shares apply; model: score points. Contributions are listed by how far each moves the score." }),
   words: Type.String(),
 });
 
